@@ -1,0 +1,20 @@
+## Shared words and nudges
+
+common-back = ◀️ Back
+common-continue = Continue ▶️
+common-cancel = Cancel
+common-cancelled = Stopped. Nothing was lost. Send /start for the menu.
+common-button-expired = This button is no longer active.
+common-text-too-long = That message is too long. Please keep it under { $max } characters.
+common-finish-first = Please finish this step first, or send /cancel to stop.
+common-send-text = Please send it as text.
+common-use-buttons = Please press one of the buttons.
+common-not-understood = I didn't understand that. Please choose from the menu.
+error-apology = Sorry, something went wrong on our side. Please try again in a moment. Nothing you did was lost.
+access-not-allowed = Sorry, this is not available for your role.
+access-need-invite = You need an invite code from your trainer to use Mitt. Send /start to begin.
+language-changed = ✅ Mitt now speaks English.
+
+# Language names are always written in their own language.
+language-name-km = ភាសាខ្មែរ
+language-name-en = English

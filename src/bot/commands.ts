@@ -1,0 +1,45 @@
+// Telegram's "/" command menus, per language (km, en) and per role. Officers get the default scope;
+// trainers, staff and admins get a chat scope with their extra commands.
+import type { I18n } from "@grammyjs/i18n";
+import type { Api } from "grammy";
+import type { Role } from "../db/repositories/members.js";
+import type { Context } from "./context.js";
+import { LOCALES, type Locale } from "./i18n.js";
+
+const BASE = ["start", "help", "settings", "mydata", "language", "cancel"];
+const EXTRA: Record<Role, string[]> = {
+  officer: [],
+  trainer: ["invite", "invites"],
+  staff: [],
+  admin: ["invite", "invites", "users"],
+};
+
+export function commandsFor(role: Role): string[] {
+  return [...BASE, ...EXTRA[role]];
+}
+
+export interface CommandMenus {
+  applyDefaults(): Promise<void>;
+  applyForChat(chatId: number, role: Role): Promise<void>;
+}
+
+export function createCommandMenus(api: Api, i18n: I18n<Context>): CommandMenus {
+  const list = (role: Role, locale: Locale) =>
+    commandsFor(role).map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+  return {
+    async applyDefaults() {
+      await api.setMyCommands(list("officer", "km"));
+      for (const locale of LOCALES) await api.setMyCommands(list("officer", locale), { language_code: locale });
+    },
+    async applyForChat(chatId, role) {
+      const scope = { type: "chat" as const, chat_id: chatId };
+      if (EXTRA[role].length === 0) {
+        await api.deleteMyCommands({ scope });
+        for (const locale of LOCALES) await api.deleteMyCommands({ scope, language_code: locale });
+        return;
+      }
+      await api.setMyCommands(list(role, "km"), { scope });
+      for (const locale of LOCALES) await api.setMyCommands(list(role, locale), { scope, language_code: locale });
+    },
+  };
+}

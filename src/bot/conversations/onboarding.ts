@@ -1,0 +1,186 @@
+// /start for someone not yet enrolled: language → welcome → privacy notice → invite code → province →
+// unit type → main menu. Back on every step; resumable after a restart (state lives in Postgres).
+import type { Role, UnitType } from "../../db/repositories/members.js";
+import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
+import { cb } from "../callback-data.js";
+import type { ConversationContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { type Locale, translator } from "../i18n.js";
+import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { ask, type Button, type Convo, choose, grid } from "./ask.js";
+
+export const ONBOARDING = "onboarding";
+
+type Step = "language" | "welcome" | "privacy" | "invite" | "province" | "unit" | "done";
+
+export function createOnboarding(deps: BotDeps) {
+  return async function onboarding(conversation: Convo, ctx: ConversationContext) {
+    const start = await conversation.external((octx) => ({
+      locale: octx.i18n ? (octx.member?.locale ?? octx.session.locale) : undefined,
+      fromTelegram: octx.from?.language_code?.toLowerCase().startsWith("en") ? "en" : "km",
+      isAdmin: octx.from ? deps.config.ADMIN_TELEGRAM_IDS.includes(octx.from.id) : false,
+    }));
+    let locale: Locale = (start.locale ?? start.fromTelegram) as Locale;
+    let role: Role = start.isAdmin ? "admin" : "officer";
+    let invitedBy: string | undefined;
+    let province = "";
+    let unitType: UnitType = "other";
+    let step: Step = "language";
+    // After a wrong code the error itself is the next question (one message, with Back), not error + prompt.
+    let inviteRetry: string | undefined;
+    await conversation.external((octx) =>
+      deps.events.record(octx.pseudonym ?? "unknown", "onboarding.started", { locale }),
+    );
+
+    while (step !== "done") {
+      const tr = translator(deps.i18n, locale);
+      const back: Button = { text: tr("common-back"), data: cb("ob", "back") };
+      switch (step) {
+        case "language": {
+          const mark = (l: Locale) => (l === locale ? "✅ " : "");
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: `${deps.i18n.t("km", "onboarding-choose-language")}\n${deps.i18n.t("en", "onboarding-choose-language")}`,
+            rows: [
+              [
+                { text: `${mark("km")}${tr("language-name-km")}`, data: cb("ob", "lang", "km") },
+                { text: `${mark("en")}${tr("language-name-en")}`, data: cb("ob", "lang", "en") },
+              ],
+            ],
+          });
+          locale = picked.endsWith(":en") ? "en" : "km";
+          await conversation.external((octx) => {
+            octx.session.locale = locale;
+          });
+          step = "welcome";
+          break;
+        }
+        case "welcome": {
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: tr("onboarding-welcome"),
+            rows: [[back, { text: tr("common-continue"), data: cb("ob", "next") }]],
+          });
+          step = picked === back.data ? "language" : "privacy";
+          break;
+        }
+        case "privacy": {
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: tr("onboarding-privacy", { days: deps.config.FREE_TEXT_RETENTION_DAYS }),
+            rows: [
+              [{ text: tr("onboarding-agree"), data: cb("ob", "agree") }],
+              [back, { text: tr("onboarding-disagree"), data: cb("ob", "disagree") }],
+            ],
+          });
+          if (picked === back.data) {
+            step = "welcome";
+            break;
+          }
+          if (picked.endsWith(":disagree")) {
+            // Nothing is stored beyond the refusal itself: no identity, no profile.
+            await conversation.external(async (octx) => {
+              await deps.events.record(octx.pseudonym ?? "unknown", "consent.declined", {});
+              octx.session.locale = undefined;
+            });
+            await ctx.reply(tr("onboarding-declined"));
+            return;
+          }
+          await conversation.external(async (octx) => {
+            if (!octx.pseudonym || !octx.from || !octx.chat) return;
+            await deps.members.recordConsent({
+              pseudonym: octx.pseudonym,
+              handle: deps.pseudonyms.handleOf(octx.pseudonym),
+              locale,
+              telegramUserId: octx.from.id,
+              chatId: octx.chat.id,
+            });
+            await deps.events.record(octx.pseudonym, "consent.given", { locale });
+          });
+          step = start.isAdmin ? "province" : "invite";
+          break;
+        }
+        case "invite": {
+          const answer = await ask(conversation, ctx, {
+            tr,
+            text: inviteRetry ?? tr("onboarding-ask-invite"),
+            rows: [[back]],
+            textMaxLength: 40,
+            nudgeKey: "onboarding-invite-nudge",
+          });
+          if (answer.kind === "button") {
+            inviteRetry = undefined;
+            step = "privacy";
+            break;
+          }
+          const result = await conversation.external(async (octx) => {
+            const r = await deps.enrolment.redeem(octx.pseudonym ?? "", answer.value, deps.now());
+            if (!r.ok) {
+              const reason = r.reason === "locked" ? null : r.reason;
+              if (reason) await deps.events.record(octx.pseudonym ?? "", "enrol.code_rejected", { reason });
+              else await deps.events.record(octx.pseudonym ?? "", "enrol.locked_out", {});
+            }
+            return r;
+          });
+          if (result.ok) {
+            role = result.role;
+            invitedBy = result.invitedBy;
+            step = "province";
+          } else {
+            inviteRetry =
+              result.reason === "locked"
+                ? tr("onboarding-invite-locked", { minutes: result.minutesLeft })
+                : tr(`onboarding-invite-${result.reason}`);
+          }
+          break;
+        }
+        case "province": {
+          const buttons = PROVINCES.map((p) => ({ text: tr(`province-${p}`), data: cb("ob", "prov", p) }));
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: tr("onboarding-ask-province"),
+            rows: [...grid(buttons, 2), [back]],
+          });
+          if (picked === back.data) {
+            step = start.isAdmin ? "privacy" : "invite";
+            break;
+          }
+          const code = picked.split(":")[2] ?? "";
+          if (isProvince(code)) {
+            province = code;
+            step = "unit";
+          }
+          break;
+        }
+        case "unit": {
+          const buttons = UNIT_TYPES.map((u) => [{ text: tr(`unit-${u}`), data: cb("ob", "unit", u) }]);
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: tr("onboarding-ask-unit"),
+            rows: [...buttons, [back]],
+          });
+          if (picked === back.data) {
+            step = "province";
+            break;
+          }
+          const code = picked.split(":")[2] ?? "";
+          if (isUnitType(code)) {
+            unitType = code;
+            step = "done";
+          }
+          break;
+        }
+      }
+    }
+
+    const tr = translator(deps.i18n, locale);
+    await conversation.external(async (octx) => {
+      if (!octx.pseudonym) return;
+      await deps.members.enrol(octx.pseudonym, { role, province, unitType, invitedBy });
+      await deps.events.record(octx.pseudonym, "enrol.completed", { role, province, unitType, locale });
+      octx.session.locale = undefined;
+      if (octx.chat) await deps.commands.applyForChat(octx.chat.id, role);
+    });
+    await ctx.reply(tr("onboarding-done", { role: tr(`role-${role}`) }), { reply_markup: mainMenuKeyboard(role, tr) });
+  };
+}

@@ -1,0 +1,28 @@
+// Everything handlers need, built once in app.ts and injected into ctx.deps by the first middleware.
+import type { I18n } from "@grammyjs/i18n";
+import type { Config } from "../config.js";
+import type { PrismaClient } from "../db/generated/client.ts";
+import type { createEventRepository } from "../db/repositories/events.js";
+import type { InviteRepository } from "../db/repositories/invites.js";
+import type { MemberRepository } from "../db/repositories/members.js";
+import type { Logger } from "../logger.js";
+import type { EnrolmentService } from "../services/enrolment.js";
+import type { Pseudonymizer } from "../services/pseudonym.js";
+import type { CommandMenus } from "./commands.js";
+import type { Context } from "./context.js";
+
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  prisma: PrismaClient;
+  i18n: I18n<Context>;
+  pseudonyms: Pseudonymizer;
+  members: MemberRepository;
+  invites: InviteRepository;
+  events: ReturnType<typeof createEventRepository>;
+  enrolment: EnrolmentService;
+  /** Telegram command menus per language and role; created by createBot (it needs the bot's api). */
+  commands: CommandMenus;
+  /** Injectable clock so tests can control time. */
+  now: () => Date;
+}

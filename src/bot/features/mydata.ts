@@ -1,0 +1,39 @@
+// /mydata: plainly, what Mitt holds about me.
+import { Composer } from "grammy";
+import type { Context } from "../context.js";
+import { logHandle } from "../middlewares/update-logger.js";
+
+const composer = new Composer<Context>();
+
+async function showMyData(ctx: Context) {
+  const m = ctx.member;
+  if (!m || !ctx.pseudonym) return;
+  const prisma = ctx.deps.prisma;
+  const [events, freeTexts, checkIns] = await Promise.all([
+    prisma.usageEvent.count({ where: { pseudonym: ctx.pseudonym } }),
+    prisma.freeText.count({ where: { pseudonym: ctx.pseudonym } }),
+    prisma.checkIn.count({ where: { pseudonym: ctx.pseudonym } }),
+  ]);
+  await ctx.reply(
+    ctx.t("mydata-summary", {
+      handle: m.handle,
+      role: ctx.t(`role-${m.role}`),
+      language: ctx.t(`language-name-${m.locale}`),
+      province: m.province ? ctx.t(`province-${m.province}`) : "—",
+      unit: m.unitType ? ctx.t(`unit-${m.unitType}`) : "—",
+      since: m.createdOn,
+      events,
+      freeTexts,
+      checkIns,
+      days: ctx.deps.config.FREE_TEXT_RETENTION_DAYS,
+    }),
+  );
+}
+
+composer.command("mydata", logHandle("mydata"), showMyData);
+composer.callbackQuery("menu:mydata", logHandle("mydata"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showMyData(ctx);
+});
+
+export { composer as myDataFeature };

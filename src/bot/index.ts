@@ -1,0 +1,87 @@
+// createBot(token, deps): the only place that decides middleware order and registers features.
+// No side effects at import; tests and main.ts build bots the same way.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, session } from "grammy";
+import { createKvStorage } from "../db/kv-storage.js";
+import { createCommandMenus } from "./commands.js";
+import type { Context, ConversationContext, SessionData } from "./context.js";
+import { createConversationStorage } from "./conversation-storage.js";
+import { cancellable } from "./conversations/ask.js";
+import { createOnboarding, ONBOARDING } from "./conversations/onboarding.js";
+import type { BotDeps } from "./deps.js";
+import { enrolledOnlyGate } from "./features/gate.js";
+import { helpFeature } from "./features/help.js";
+import { invitesFeature } from "./features/invites.js";
+import { languageFeature } from "./features/language.js";
+import { myDataFeature } from "./features/mydata.js";
+import { settingsFeature } from "./features/settings.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { usersFeature } from "./features/users.js";
+import { handleBotError } from "./middlewares/error-boundary.js";
+import { identify } from "./middlewares/identify.js";
+import { createInFlightTracker } from "./middlewares/in-flight.js";
+import { updateLogger } from "./middlewares/update-logger.js";
+
+export type CreateBotDeps = Omit<BotDeps, "commands">;
+
+export function createBot(token: string, baseDeps: CreateBotDeps, config: BotConfig<Context> = {}) {
+  const bot = new Bot<Context>(token, config);
+  const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n) };
+  // Interactive replies retry briefly on 429/5xx; bulk sends use their own Api (src/delivery).
+  const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
+  bot.api.config.use(retry());
+
+  // State is keyed by pseudonym, so no table ever holds a Telegram id outside `identities`.
+  const stateKey = (ctx: { from?: { id: number } | undefined }) =>
+    ctx.from ? deps.pseudonyms.of(ctx.from.id) : undefined;
+
+  const inFlight = createInFlightTracker();
+  // 1. dependencies and a per-update logger
+  bot.use(inFlight.middleware);
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    ctx.handler = undefined;
+    return next();
+  });
+  // 2. one update at a time per person (same key as the session), so state never races
+  bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString()));
+  // 3. everything below is behind the error boundary
+  const app = bot.errorBoundary(handleBotError);
+  app.use(updateLogger);
+  app.use(
+    session({
+      initial: (): SessionData => ({}),
+      getSessionKey: stateKey,
+      storage: createKvStorage<SessionData>(deps.prisma, "session:"),
+    }),
+  );
+  app.use(identify);
+  app.use(deps.i18n);
+  app.use(
+    conversations<Context, ConversationContext>({
+      storage: createConversationStorage(deps.prisma, stateKey),
+      // Conversations call Telegram through their own Api object: give it the same retry behaviour.
+      plugins: [
+        (ctx, next) => {
+          ctx.api.config.use(retry());
+          return next();
+        },
+      ],
+    }),
+  );
+  app.use(createConversation(cancellable(createOnboarding(deps)), { id: ONBOARDING }));
+
+  // Open to everyone: onboarding, help, language.
+  app.use(startFeature, helpFeature, languageFeature);
+  // Everything else needs an enrolled member; roles are re-checked inside each feature.
+  app.use(enrolledOnlyGate);
+  app.use(settingsFeature, myDataFeature, invitesFeature, usersFeature);
+  app.use(unhandledFeature);
+
+  bot.catch(handleBotError);
+  return { bot, deps, inFlight };
+}

@@ -1,0 +1,36 @@
+// The main menu: one inline keyboard per role. Buttons only name an action ("menu:<item>"); the menu
+// feature re-checks the role on every press.
+import { InlineKeyboard } from "grammy";
+import type { Role } from "../../db/repositories/members.js";
+import { cb } from "../callback-data.js";
+import type { Translate } from "../i18n.js";
+
+export interface MenuItem {
+  id: string;
+  labelKey: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ["officer", "trainer", "staff", "admin"];
+const TRAINERS: readonly Role[] = ["trainer", "admin"];
+
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { id: "invites", labelKey: "menu-invites", roles: TRAINERS },
+  { id: "users", labelKey: "menu-users", roles: ["admin"] },
+  { id: "settings", labelKey: "menu-settings", roles: EVERYONE },
+  { id: "mydata", labelKey: "menu-mydata", roles: EVERYONE },
+  { id: "help", labelKey: "menu-help", roles: EVERYONE },
+];
+
+export function menuItemsFor(role: Role): MenuItem[] {
+  return MENU_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+export function mainMenuKeyboard(role: Role, tr: Translate): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  menuItemsFor(role).forEach((item, i) => {
+    kb.text(tr(item.labelKey), cb("menu", item.id));
+    if (i % 2 === 1) kb.row();
+  });
+  return kb;
+}

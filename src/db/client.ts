@@ -1,0 +1,71 @@
+// Creates the Prisma client on real Postgres (DATABASE_URL) or on embedded PGlite (DATA_DIR), and
+// applies migrations on start-up. Nothing happens at import time.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client.ts";
+import { applyMigrations, migrationStatus } from "./migrations.js";
+
+export type Prisma = PrismaClient;
+export type DbBackend = "postgres" | "pglite";
+
+export interface Database {
+  prisma: PrismaClient;
+  backend: DbBackend;
+  /** Applies pending migrations; returns the names applied now. */
+  migrate(): Promise<string[]>;
+  /** The engine's diagnosis of the migration history (pending, failed or edited migrations). */
+  status(): ReturnType<typeof migrationStatus>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** For PGlite: a data directory, or undefined for an in-memory database. */
+  dataDir?: string | undefined;
+  /** For PGlite: start from a dump made by dumpDataDir() (fast test databases). */
+  loadDataDir?: Blob | File | undefined;
+}
+
+export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    // We own the pool: prisma.$disconnect() does not end an adapter's pool, and a lingering
+    // connection keeps the database busy (for example a test template that is being copied).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const factory = new PrismaPg(pool);
+    return wrap(new PrismaClient({ adapter: factory }), "postgres", factory, () => pool.end());
+  }
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.resolve(opts.dataDir, "pglite");
+    await mkdir(dir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const factory = new PrismaPGlite(pglite);
+  return wrap(new PrismaClient({ adapter: factory }), "pglite", factory, () => pglite.close());
+}
+
+function wrap(
+  prisma: PrismaClient,
+  backend: DbBackend,
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  closeDriver: () => Promise<void>,
+): Database {
+  let closed = false;
+  return {
+    prisma,
+    backend,
+    migrate: () => applyMigrations(factory),
+    status: () => migrationStatus(factory),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}
