@@ -7,6 +7,7 @@ import { createDatabase, type Database } from "./db/client.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
 import { createMemberRepository } from "./db/repositories/members.js";
+import { createDeliveryStack } from "./delivery/stack.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { createEnrolmentService } from "./services/enrolment.js";
@@ -29,6 +30,8 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
   }
   const key = await resolvePseudonymKey(config.PSEUDONYM_KEY, config.DATA_DIR);
   const invites = createInviteRepository(db.prisma);
+  const members = createMemberRepository(db.prisma);
+  const { worker, delivery } = createDeliveryStack(config, db.prisma, logger, now);
   const { bot, deps, inFlight } = createBot(
     config.BOT_TOKEN,
     {
@@ -37,7 +40,8 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
       prisma: db.prisma,
       i18n: createI18n(),
       pseudonyms: createPseudonymizer(key),
-      members: createMemberRepository(db.prisma),
+      members,
+      delivery,
       invites,
       events: createEventRepository(db.prisma),
       enrolment: createEnrolmentService(invites),
@@ -57,17 +61,21 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
     deps,
     db,
     scheduler,
+    worker,
+    delivery,
     async start() {
       await bot.init();
       await deps.commands.applyDefaults().catch((err) => logger.warn({ msg: "could not set command menus", err }));
       runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
       scheduler.start();
+      worker.start();
       logger.info({ msg: "Mitt is running", mode: "polling", db: db.backend, bot: bot.botInfo.username });
     },
     /** Idempotent: stop fetching, let in-flight updates finish, confirm them, then close the database. */
     stop(): Promise<void> {
       stopping ??= (async () => {
         await scheduler.stop();
+        await worker.stop();
         if (runner) {
           const handle = runner;
           if (handle.isRunning()) await handle.stop();

@@ -50,6 +50,8 @@ export const configSchema = z
         }
         return { start: start ?? "21:00", end: end ?? "07:00" };
       }),
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .superRefine((c, ctx) => {

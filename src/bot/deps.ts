@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import type { createEventRepository } from "../db/repositories/events.js";
 import type { InviteRepository } from "../db/repositories/invites.js";
 import type { MemberRepository } from "../db/repositories/members.js";
+import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
 import type { EnrolmentService } from "../services/enrolment.js";
 import type { Pseudonymizer } from "../services/pseudonym.js";
@@ -21,6 +22,8 @@ export interface BotDeps {
   invites: InviteRepository;
   events: ReturnType<typeof createEventRepository>;
   enrolment: EnrolmentService;
+  /** Bulk sending (tips, broadcasts, reminders) through the outbox. */
+  delivery: Delivery;
   /** Telegram command menus per language and role; created by createBot (it needs the bot's api). */
   commands: CommandMenus;
   /** Injectable clock so tests can control time. */

@@ -1,0 +1,264 @@
+// The delivery outbox: one row per (job, recipient). The unique pair is what makes "at most once per
+// recipient" hold across restarts, and `FOR UPDATE SKIP LOCKED` is what keeps two workers off the same row.
+// Recipients are pseudonyms; chat ids are looked up from `identities` only at send time.
+import type { JobKind, OutboxState, Prisma, PrismaClient } from "../generated/client.ts";
+
+export type { JobKind, OutboxState };
+export type DeliveryMethod = "sendMessage" | "sendPhoto" | "sendDocument";
+
+/** What to send, minus `chat_id`. Built in the recipient's language when the row is queued. */
+export interface OutboxPayload {
+  method: DeliveryMethod;
+  params: Record<string, unknown>;
+}
+
+export interface OutboxRowInput {
+  recipient: string;
+  payload: OutboxPayload;
+  notBefore?: Date;
+}
+
+export interface ClaimedRow {
+  id: bigint;
+  jobId: string;
+  kind: JobKind;
+  urgent: boolean;
+  recipient: string;
+  payload: OutboxPayload;
+  attempts: number;
+}
+
+export interface RecipientInfo {
+  chatId: number | null;
+  unreachable: boolean;
+  quiet: { start: string; end: string } | null;
+}
+
+export interface JobProgress {
+  id: string;
+  kind: JobKind;
+  status: "active" | "paused" | "cancelled" | "done";
+  total: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: Record<string, number>;
+  skipped: Record<string, number>;
+  remaining: number;
+}
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+export function createOutboxRepository(prisma: PrismaClient) {
+  return {
+    /**
+     * Creates the job named `key` and queues its rows in one transaction, unless a job with that key exists
+     * (then nothing changes: callers can retry safely). `fill` may insert rows with its own SQL.
+     */
+    async createJob(
+      job: { key: string; kind: JobKind; urgent?: boolean },
+      rows: OutboxRowInput[] | ((tx: Tx, jobId: string) => Promise<number>),
+    ): Promise<{ id: string; created: boolean; queued: number }> {
+      return prisma.$transaction(
+        async (tx) => {
+          const existing = await tx.deliveryJob.findUnique({ where: { key: job.key }, select: { id: true } });
+          if (existing) return { id: existing.id, created: false, queued: 0 };
+          const { id } = await tx.deliveryJob.create({
+            data: { key: job.key, kind: job.kind, urgent: job.urgent ?? false },
+            select: { id: true },
+          });
+          const queued = typeof rows === "function" ? await rows(tx, id) : await insertRows(tx, id, rows);
+          return { id, created: true, queued };
+        },
+        { timeout: 60_000 },
+      );
+    },
+
+    /** Adds rows to an existing job (duplicates of a recipient are ignored). */
+    async enqueue(jobId: string, rows: OutboxRowInput[]): Promise<number> {
+      return insertRows(prisma, jobId, rows);
+    },
+
+    /** Claims up to `limit` due rows of active jobs for this worker, marking them `sending`. */
+    async claim(limit: number, now: Date): Promise<ClaimedRow[]> {
+      const rows = await prisma.$queryRaw<
+        {
+          id: bigint;
+          job_id: string;
+          kind: JobKind;
+          urgent: boolean;
+          recipient: string;
+          payload: OutboxPayload;
+          attempts: number;
+        }[]
+      >`
+        WITH picked AS (
+          SELECT o.id FROM outbox o
+          JOIN delivery_jobs j ON j.id = o.job_id
+          WHERE o.state = 'queued' AND o.not_before <= ${now} AND j.status = 'active'
+          ORDER BY o.not_before, o.id
+          LIMIT ${limit}
+          FOR UPDATE OF o SKIP LOCKED
+        )
+        UPDATE outbox o
+        SET state = 'sending', claimed_at = ${now}, attempts = o.attempts + 1, updated_at = ${now}
+        FROM picked, delivery_jobs j
+        WHERE o.id = picked.id AND j.id = o.job_id
+        RETURNING o.id, o.job_id, j.kind, j.urgent, o.recipient, o.payload, o.attempts`;
+      return rows.map((r) => ({
+        id: r.id,
+        jobId: r.job_id,
+        kind: r.kind,
+        urgent: r.urgent,
+        recipient: r.recipient,
+        payload: r.payload,
+        attempts: r.attempts,
+      }));
+    },
+
+    /** Chat id, reachability and quiet hours of each recipient (pseudonym). */
+    async recipients(pseudonyms: string[]): Promise<Map<string, RecipientInfo>> {
+      const rows = await prisma.$queryRaw<
+        { pseudonym: string; chat_id: bigint | null; unreachable: boolean; qs: string | null; qe: string | null }[]
+      >`
+        SELECT p.pseudonym, i.chat_id, (m.unreachable_at IS NOT NULL) AS unreachable,
+               m.quiet_start AS qs, m.quiet_end AS qe
+        FROM unnest(${pseudonyms}::text[]) AS p(pseudonym)
+        LEFT JOIN identities i ON i.pseudonym = p.pseudonym
+        LEFT JOIN members m ON m.pseudonym = p.pseudonym`;
+      return new Map(
+        rows.map((r) => [
+          r.pseudonym,
+          {
+            chatId: r.chat_id === null ? null : Number(r.chat_id),
+            unreachable: Boolean(r.unreachable),
+            quiet: r.qs && r.qe ? { start: r.qs, end: r.qe } : null,
+          },
+        ]),
+      );
+    },
+
+    async markSent(id: bigint, messageId: number, now: Date): Promise<void> {
+      await prisma.$executeRaw`
+        UPDATE outbox SET state = 'sent', telegram_message_id = ${messageId}, sent_at = ${now}, reason = NULL,
+               updated_at = ${now}
+        WHERE id = ${id}`;
+    },
+
+    async markFinal(id: bigint, state: "failed" | "skipped", reason: string, now: Date): Promise<void> {
+      await prisma.$executeRaw`
+        UPDATE outbox SET state = ${state}::"OutboxState", reason = ${reason.slice(0, 200)}, updated_at = ${now}
+        WHERE id = ${id}`;
+    },
+
+    /**
+     * Puts claimed rows back in the queue until `notBefore`. `refund` undoes the claim's attempt count for
+     * rows that were never tried (quiet hours, pacing, a pause).
+     */
+    async release(ids: bigint[], notBefore: Date, refund: boolean): Promise<void> {
+      if (!ids.length) return;
+      await prisma.$executeRaw`
+        UPDATE outbox SET state = 'queued', not_before = ${notBefore}, claimed_at = NULL,
+               attempts = GREATEST(0, attempts - ${refund ? 1 : 0}), updated_at = now()
+        WHERE id = ANY(${ids}::bigint[]) AND state = 'sending'`;
+    },
+
+    /** Rows left `sending` by a worker that died (claimed before `olderThan`) go back to the queue. */
+    async requeueStale(olderThan: Date): Promise<number> {
+      return prisma.$executeRaw`
+        UPDATE outbox SET state = 'queued', claimed_at = NULL, updated_at = now()
+        WHERE state = 'sending' AND claimed_at < ${olderThan}`;
+    },
+
+    /** Active jobs with nothing left to send become `done`; returns them. */
+    async finishDrained(now: Date): Promise<{ id: string; kind: JobKind }[]> {
+      return prisma.$queryRaw<{ id: string; kind: JobKind }[]>`
+        UPDATE delivery_jobs j SET status = 'done', finished_at = ${now}
+        WHERE j.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.job_id = j.id AND o.state IN ('queued', 'sending'))
+        RETURNING j.id, j.kind`;
+    },
+
+    async setStatus(jobId: string, from: ("active" | "paused")[], to: "active" | "paused"): Promise<boolean> {
+      const { count } = await prisma.deliveryJob.updateMany({
+        where: { id: jobId, status: { in: from } },
+        data: { status: to },
+      });
+      return count === 1;
+    },
+
+    /** Cancels a job: rows not yet sent are skipped with reason `cancelled`. */
+    async cancel(jobId: string, now: Date): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.deliveryJob.updateMany({
+          where: { id: jobId, status: { in: ["active", "paused"] } },
+          data: { status: "cancelled", finishedAt: now },
+        });
+        if (count !== 1) return false;
+        await tx.outboxMessage.updateMany({
+          where: { jobId, state: "queued" },
+          data: { state: "skipped", reason: "cancelled" },
+        });
+        return true;
+      });
+    },
+
+    /** Counts by state and reason: one grouped index scan of the job's rows. */
+    async progress(jobId: string): Promise<JobProgress | null> {
+      const job = await prisma.deliveryJob.findUnique({ where: { id: jobId }, select: { kind: true, status: true } });
+      if (!job) return null;
+      const groups = await prisma.outboxMessage.groupBy({
+        by: ["state", "reason"],
+        where: { jobId },
+        _count: { _all: true },
+      });
+      const p: JobProgress = {
+        id: jobId,
+        kind: job.kind,
+        status: job.status,
+        total: 0,
+        queued: 0,
+        sending: 0,
+        sent: 0,
+        failed: {},
+        skipped: {},
+        remaining: 0,
+      };
+      for (const g of groups) {
+        const n = g._count._all;
+        p.total += n;
+        if (g.state === "failed" || g.state === "skipped") {
+          const bucket = g.state === "failed" ? p.failed : p.skipped;
+          const reason = g.reason ?? "unknown";
+          bucket[reason] = (bucket[reason] ?? 0) + n;
+        } else p[g.state] += n;
+      }
+      p.remaining = p.queued + p.sending;
+      return p;
+    },
+
+    async findJobByKey(key: string): Promise<{ id: string; status: string } | null> {
+      return prisma.deliveryJob.findUnique({ where: { key }, select: { id: true, status: true } });
+    },
+  };
+}
+
+async function insertRows(tx: Tx, jobId: string, rows: OutboxRowInput[]): Promise<number> {
+  let queued = 0;
+  // Chunks keep each statement well under Postgres' parameter limit.
+  for (let i = 0; i < rows.length; i += 1000) {
+    const { count } = await tx.outboxMessage.createMany({
+      data: rows.slice(i, i + 1000).map((r) => ({
+        jobId,
+        recipient: r.recipient,
+        payload: r.payload as unknown as Prisma.InputJsonValue,
+        ...(r.notBefore ? { notBefore: r.notBefore } : {}),
+      })),
+      skipDuplicates: true,
+    });
+    queued += count;
+  }
+  return queued;
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

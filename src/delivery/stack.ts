@@ -1,0 +1,36 @@
+// Builds the outbox, the worker and the delivery service from the config: used by the bot (app.ts) and by
+// a worker-only process (worker.ts), so both send the same way.
+import type { Config } from "../config.js";
+import type { PrismaClient } from "../db/generated/client.ts";
+import { createMemberRepository } from "../db/repositories/members.js";
+import { createOutboxRepository } from "../db/repositories/outbox.js";
+import type { Logger } from "../logger.js";
+import { createDelivery } from "./delivery.js";
+import { createTelegramSender } from "./telegram-sender.js";
+import { createDeliveryWorker, type WorkerOptions } from "./worker.js";
+
+export function createDeliveryStack(
+  config: Config,
+  prisma: PrismaClient,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+  hooks: Pick<WorkerOptions, "onSettled" | "onJobFinished"> = {},
+) {
+  const outbox = createOutboxRepository(prisma);
+  const members = createMemberRepository(prisma);
+  // Bulk sends go through their own Api and pacer, so interactive replies never queue behind them.
+  const worker = createDeliveryWorker({
+    outbox,
+    send: createTelegramSender(config.BOT_TOKEN, config.TELEGRAM_API_ROOT),
+    logger,
+    ratePerSec: config.SEND_RATE_PER_SEC,
+    concurrency: config.DELIVERY_CONCURRENCY,
+    timeZone: config.TZ,
+    defaultQuiet: config.QUIET_HOURS,
+    leaseSeconds: config.DELIVERY_LEASE_SECONDS,
+    now,
+    onBlocked: (pseudonym) => members.markUnreachable(pseudonym),
+    ...hooks,
+  });
+  return { outbox, worker, delivery: createDelivery(outbox, worker, now) };
+}

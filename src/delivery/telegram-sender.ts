@@ -1,0 +1,44 @@
+// Sends one outbox payload through its own grammY Api (no auto-retry: the worker decides what a 429 or a
+// 5xx means for the whole queue) and sorts Telegram's answer into the outcomes the worker acts on.
+import { Api, GrammyError, HttpError } from "grammy";
+import type { OutboxPayload } from "../db/repositories/outbox.js";
+
+export type SendOutcome =
+  | { kind: "sent"; messageId: number }
+  | { kind: "rate_limited"; retryAfterSec: number }
+  | { kind: "blocked"; reason: string }
+  | { kind: "rejected"; reason: string }
+  | { kind: "transient"; reason: string };
+
+export type Sender = (chatId: number, payload: OutboxPayload) => Promise<SendOutcome>;
+
+export function createTelegramSender(token: string, apiRoot: string, timeoutSeconds = 15): Sender {
+  const api = new Api(token, { apiRoot, timeoutSeconds });
+  const call = (chatId: number, { method, params }: OutboxPayload) => {
+    const body = { chat_id: chatId, ...params };
+    // The payload was built by Mitt's own code for exactly these methods.
+    if (method === "sendPhoto") return api.raw.sendPhoto(body as Parameters<Api["raw"]["sendPhoto"]>[0]);
+    if (method === "sendDocument") return api.raw.sendDocument(body as Parameters<Api["raw"]["sendDocument"]>[0]);
+    return api.raw.sendMessage(body as Parameters<Api["raw"]["sendMessage"]>[0]);
+  };
+  return async (chatId, payload) => {
+    try {
+      const message = await call(chatId, payload);
+      return { kind: "sent", messageId: message.message_id };
+    } catch (err) {
+      return classify(err);
+    }
+  };
+}
+
+export function classify(err: unknown): SendOutcome {
+  if (err instanceof GrammyError) {
+    const reason = err.description.replace(/\s+/g, " ").slice(0, 160);
+    if (err.error_code === 429) return { kind: "rate_limited", retryAfterSec: err.parameters.retry_after ?? 5 };
+    if (err.error_code === 403) return { kind: "blocked", reason };
+    if (err.error_code >= 500) return { kind: "transient", reason: `server_error ${err.error_code}` };
+    return { kind: "rejected", reason };
+  }
+  if (err instanceof HttpError) return { kind: "transient", reason: "network" };
+  return { kind: "transient", reason: "unknown" };
+}

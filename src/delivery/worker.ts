@@ -1,0 +1,217 @@
+// The delivery worker: claims due outbox rows, paces them under Telegram's global cap, keeps per-chat
+// pacing, honours 429 for every bulk send, retries what may succeed later and records the rest.
+//
+// Guarantee: a row is marked `sent` only after Telegram confirmed it, and claimed rows of a worker that died
+// go back to the queue after the lease. So after a crash every queued row is still sent, and a duplicate is
+// possible only for a row whose send was in flight at the crash: at most `concurrency` rows per worker.
+import type { ClaimedRow, JobKind, OutboxRepository } from "../db/repositories/outbox.js";
+import type { Logger } from "../logger.js";
+import { createPacer } from "./pacer.js";
+import { nextAllowedAt, type QuietHours } from "./quiet-hours.js";
+import type { Sender, SendOutcome } from "./telegram-sender.js";
+
+export interface WorkerOptions {
+  outbox: OutboxRepository;
+  send: Sender;
+  logger: Logger;
+  ratePerSec: number;
+  /** Sends in flight at once (also the bound on duplicates after a crash). */
+  concurrency?: number;
+  timeZone: string;
+  defaultQuiet: QuietHours;
+  /** A claimed row not settled within this many seconds is taken to belong to a dead worker. */
+  leaseSeconds?: number;
+  /** How long to sleep when nothing is due (a new job calls wake()). */
+  idlePollMs?: number;
+  maxAttempts?: number;
+  now?: () => Date;
+  /** Per-recipient outcome hook (events, tip views); errors are logged, never retried. */
+  onSettled?: (row: ClaimedRow, outcome: SendOutcome) => Promise<void>;
+  onJobFinished?: (job: { id: string; kind: JobKind }) => Promise<void>;
+  /** Called when a recipient blocked the bot (403). */
+  onBlocked?: (recipient: string) => Promise<void>;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Stops claiming, waits for sends in flight, and puts claimed-but-unsent rows back. */
+  stop(): Promise<void>;
+  /** Look for due rows now (after a job was queued). */
+  wake(): void;
+  readonly stats: { sent: number; failed: number; rateLimited: number; transient: number };
+}
+
+const PER_CHAT_GAP_MS = 1000;
+
+export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
+  const {
+    outbox,
+    send,
+    logger,
+    concurrency = 4,
+    leaseSeconds = 60,
+    idlePollMs = 1000,
+    maxAttempts = 5,
+    now = () => new Date(),
+  } = opts;
+  const pacer = createPacer(opts.ratePerSec);
+  const log = logger.child({ component: "delivery" });
+  const stats = { sent: 0, failed: 0, rateLimited: 0, transient: 0 };
+  const lastSentToChat = new Map<number, number>();
+  const inFlight = new Set<Promise<void>>();
+  const local: ClaimedRow[] = [];
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeIdle: (() => void) | undefined;
+  let lastStaleCheck = 0;
+
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeIdle = undefined;
+        resolve();
+      }
+      wakeIdle = done;
+    });
+
+  async function releaseLocal(notBefore: Date) {
+    const ids = local.splice(0).map((r) => r.id);
+    await outbox.release(ids, notBefore, true);
+  }
+
+  async function refill(): Promise<boolean> {
+    const t = now();
+    if (t.getTime() - lastStaleCheck > (leaseSeconds * 1000) / 2) {
+      lastStaleCheck = t.getTime();
+      const back = await outbox.requeueStale(new Date(t.getTime() - leaseSeconds * 1000));
+      if (back) log.warn({ msg: "requeued rows of a stopped worker", rows: back });
+    }
+    // About a second's worth of sends: enough to keep the pacer busy, little to hand back on a 429.
+    const rows = await outbox.claim(Math.max(concurrency, Math.ceil(opts.ratePerSec)), t);
+    if (rows.length) {
+      local.push(...rows);
+      return true;
+    }
+    for (const job of await outbox.finishDrained(t)) {
+      log.info({ msg: "job finished", job: job.id, kind: job.kind });
+      await opts.onJobFinished?.(job).catch((err) => log.error({ msg: "onJobFinished failed", err }));
+    }
+    return false;
+  }
+
+  /** Quiet hours, identity and per-chat pacing; returns the chat id if the row may be sent now. */
+  async function gate(row: ClaimedRow, chatId: number | null, unreachable: boolean, quiet: QuietHours | null) {
+    const t = now();
+    if (chatId === null) return void (await outbox.markFinal(row.id, "skipped", "no_identity", t));
+    if (unreachable) return void (await outbox.markFinal(row.id, "skipped", "unreachable", t));
+    if (!row.urgent) {
+      const resume = nextAllowedAt(t, opts.timeZone, quiet ?? opts.defaultQuiet);
+      if (resume > t) return void (await outbox.release([row.id], resume, true));
+    }
+    const last = lastSentToChat.get(chatId) ?? 0;
+    if (t.getTime() - last < PER_CHAT_GAP_MS) {
+      return void (await outbox.release([row.id], new Date(last + PER_CHAT_GAP_MS), true));
+    }
+    return chatId;
+  }
+
+  async function settle(row: ClaimedRow, outcome: SendOutcome) {
+    const t = now();
+    switch (outcome.kind) {
+      case "sent":
+        stats.sent++;
+        await outbox.markSent(row.id, outcome.messageId, t);
+        break;
+      case "rate_limited":
+        stats.rateLimited++;
+        pacer.pauseFor(outcome.retryAfterSec);
+        log.warn({ msg: "429: pausing bulk sends", retryAfterSec: outcome.retryAfterSec });
+        await outbox.release([row.id], new Date(t.getTime() + outcome.retryAfterSec * 1000), true);
+        await releaseLocal(new Date(t.getTime() + outcome.retryAfterSec * 1000));
+        break;
+      case "blocked":
+        stats.failed++;
+        await outbox.markFinal(row.id, "failed", "blocked", t);
+        await opts.onBlocked?.(row.recipient);
+        break;
+      case "rejected":
+        stats.failed++;
+        await outbox.markFinal(row.id, "failed", outcome.reason, t);
+        break;
+      case "transient":
+        stats.transient++;
+        if (row.attempts >= maxAttempts) {
+          stats.failed++;
+          await outbox.markFinal(row.id, "failed", outcome.reason, t);
+        } else {
+          const backoff = Math.min(60_000, 500 * 2 ** row.attempts) * (0.5 + Math.random() / 2);
+          await outbox.release([row.id], new Date(t.getTime() + backoff), false);
+        }
+        break;
+    }
+    if (opts.onSettled) await opts.onSettled(row, outcome).catch((err) => log.error({ msg: "onSettled failed", err }));
+  }
+
+  async function dispatch(row: ClaimedRow, chatId: number) {
+    lastSentToChat.set(chatId, now().getTime());
+    const outcome = await send(chatId, row.payload);
+    await settle(row, outcome);
+  }
+
+  async function waitForSlot() {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+  }
+
+  async function run() {
+    while (running) {
+      try {
+        if (!local.length && !(await refill())) {
+          await idle(idlePollMs);
+          continue;
+        }
+        const info = await outbox.recipients([...new Set(local.map((r) => r.recipient))]);
+        while (running && local.length) {
+          const row = local.shift() as ClaimedRow;
+          const r = info.get(row.recipient);
+          const chatId = await gate(row, r?.chatId ?? null, r?.unreachable ?? false, r?.quiet ?? null);
+          if (chatId === undefined) continue;
+          await waitForSlot();
+          await pacer.take();
+          if (!running) {
+            local.unshift(row);
+            break;
+          }
+          const p = dispatch(row, chatId)
+            .catch((err) => log.error({ msg: "delivery step failed", err }))
+            .finally(() => inFlight.delete(p));
+          inFlight.add(p);
+        }
+      } catch (err) {
+        log.error({ msg: "delivery loop error", err });
+        await idle(idlePollMs);
+      }
+    }
+  }
+
+  return {
+    stats,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      pacer.interrupt();
+      wakeIdle?.();
+      await loop;
+      await Promise.all(inFlight);
+      await releaseLocal(now()).catch((err) => log.error({ msg: "could not release claimed rows", err }));
+    },
+    wake() {
+      wakeIdle?.();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// `npm run worker`: a delivery worker without the bot (no polling), for sending from more processes.
+// Needs real PostgreSQL (DATABASE_URL): PGlite is one process. Several workers never send the same row.
+import { existsSync } from "node:fs";
+import { ConfigError, createConfig } from "./config.js";
+import { createDatabase } from "./db/client.js";
+import { createDeliveryStack } from "./delivery/stack.js";
+import { createLogger } from "./logger.js";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+let config: ReturnType<typeof createConfig>;
+try {
+  config = createConfig(process.env);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  for (const line of err.lines) console.error(line);
+  process.exit(1);
+}
+const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.BOT_TOKEN, config.PSEUDONYM_KEY ?? ""] });
+if (!config.DATABASE_URL) {
+  logger.fatal({ msg: "a separate delivery worker needs DATABASE_URL (the embedded database is single-process)" });
+  process.exit(1);
+}
+const db = await createDatabase({ databaseUrl: config.DATABASE_URL });
+await db.migrate();
+const { worker } = createDeliveryStack(config, db.prisma, logger);
+const shutdown = async (signal: string) => {
+  logger.info({ msg: "shutting down", signal });
+  await worker.stop();
+  await db.close();
+  logger.info({ msg: "stopped" });
+  process.exit(0);
+};
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+worker.start();
+logger.info({ msg: "delivery worker running", db: db.backend });
