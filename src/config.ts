@@ -39,7 +39,7 @@ export const configSchema = z
       .default("Asia/Phnom_Penh")
       .refine(isTimeZone, "is not a known IANA time zone (for example Asia/Phnom_Penh)"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    SEND_RATE_PER_SEC: z.coerce.number().positive().max(1000).default(25),
+    SEND_RATE_PER_SEC: z.coerce.number().min(1).max(1000).default(25),
     QUIET_HOURS: z
       .string()
       .default("21:00-07:00")
@@ -50,7 +50,7 @@ export const configSchema = z
         }
         return { start: start ?? "21:00", end: end ?? "07:00" };
       }),
-    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })

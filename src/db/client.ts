@@ -35,9 +35,19 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // We own the pool: prisma.$disconnect() does not end an adapter's pool, and a lingering
     // connection keeps the database busy (for example a test template that is being copied).
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    const factory = new PrismaPg(pool);
-    return wrap(new PrismaClient({ adapter: factory }), "postgres", factory, () => pool.end());
+    const url = opts.databaseUrl;
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // The migration engine takes Prisma's session-level advisory lock: give it a connection of its own and
+    // close it afterwards, or the lock stays with the pool and another process could never migrate.
+    const withMigrationAdapter = async <T>(use: (f: SqlMigrationAwareDriverAdapterFactory) => Promise<T>) => {
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        return await use(new PrismaPg(own));
+      } finally {
+        await own.end();
+      }
+    };
+    return wrap(new PrismaClient({ adapter: new PrismaPg(pool) }), "postgres", withMigrationAdapter, () => pool.end());
   }
   let dir: string | undefined;
   if (opts.dataDir) {
@@ -46,21 +56,22 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const pglite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const factory = new PrismaPGlite(pglite);
-  return wrap(new PrismaClient({ adapter: factory }), "pglite", factory, () => pglite.close());
+  // PGlite has a single connection, shared by the client and the migration engine.
+  return wrap(new PrismaClient({ adapter: factory }), "pglite", (use) => use(factory), () => pglite.close());
 }
 
 function wrap(
   prisma: PrismaClient,
   backend: DbBackend,
-  factory: SqlMigrationAwareDriverAdapterFactory,
+  withMigrationAdapter: <T>(use: (f: SqlMigrationAwareDriverAdapterFactory) => Promise<T>) => Promise<T>,
   closeDriver: () => Promise<void>,
 ): Database {
   let closed = false;
   return {
     prisma,
     backend,
-    migrate: () => applyMigrations(factory),
-    status: () => migrationStatus(factory),
+    migrate: () => withMigrationAdapter((f) => applyMigrations(f)),
+    status: () => withMigrationAdapter((f) => migrationStatus(f)),
     async close() {
       if (closed) return;
       closed = true;

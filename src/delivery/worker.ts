@@ -48,7 +48,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     outbox,
     send,
     logger,
-    concurrency = 4,
+    concurrency = 8,
     leaseSeconds = 60,
     idlePollMs = 1000,
     maxAttempts = 5,
@@ -59,7 +59,6 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   const stats = { sent: 0, failed: 0, rateLimited: 0, transient: 0 };
   const lastSentToChat = new Map<number, number>();
   const inFlight = new Set<Promise<void>>();
-  const local: ClaimedRow[] = [];
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeIdle: (() => void) | undefined;
@@ -76,25 +75,43 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       wakeIdle = done;
     });
 
+  // A quarter second's worth of sends: claims stay short (PGlite runs them on this thread), and there is
+  // little to hand back on a 429.
+  const batchSize = Math.max(2 * concurrency, Math.ceil(opts.ratePerSec / 4));
+  const local: ClaimedRow[] = [];
+  // The next batch is claimed while this one is being sent, so claiming never leaves the pacer idle.
+  let prefetch: Promise<ClaimedRow[]> | undefined;
+
   async function releaseLocal(notBefore: Date) {
-    const ids = local.splice(0).map((r) => r.id);
-    await outbox.release(ids, notBefore, true);
+    const pending = prefetch;
+    prefetch = undefined;
+    const items = [...local.splice(0), ...(pending ? await pending.catch(() => []) : [])];
+    await outbox.release(
+      items.map((i) => i.id),
+      notBefore,
+      true,
+    );
   }
 
-  async function refill(): Promise<boolean> {
+  async function claimBatch(): Promise<ClaimedRow[]> {
     const t = now();
     if (t.getTime() - lastStaleCheck > (leaseSeconds * 1000) / 2) {
       lastStaleCheck = t.getTime();
       const back = await outbox.requeueStale(new Date(t.getTime() - leaseSeconds * 1000));
       if (back) log.warn({ msg: "requeued rows of a stopped worker", rows: back });
     }
-    // About a second's worth of sends: enough to keep the pacer busy, little to hand back on a 429.
-    const rows = await outbox.claim(Math.max(concurrency, Math.ceil(opts.ratePerSec)), t);
-    if (rows.length) {
-      local.push(...rows);
+    return outbox.claim(batchSize, t);
+  }
+
+  async function refill(): Promise<boolean> {
+    const pending = prefetch;
+    prefetch = undefined;
+    const items = await (pending ?? claimBatch());
+    if (items.length) {
+      local.push(...items);
       return true;
     }
-    for (const job of await outbox.finishDrained(t)) {
+    for (const job of await outbox.finishDrained(now())) {
       log.info({ msg: "job finished", job: job.id, kind: job.kind });
       await opts.onJobFinished?.(job).catch((err) => log.error({ msg: "onJobFinished failed", err }));
     }
@@ -102,7 +119,8 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   }
 
   /** Quiet hours, identity and per-chat pacing; returns the chat id if the row may be sent now. */
-  async function gate(row: ClaimedRow, chatId: number | null, unreachable: boolean, quiet: QuietHours | null) {
+  async function gate(row: ClaimedRow) {
+    const { chatId, unreachable, quiet } = row.to;
     const t = now();
     if (chatId === null) return void (await outbox.markFinal(row.id, "skipped", "no_identity", t));
     if (unreachable) return void (await outbox.markFinal(row.id, "skipped", "unreachable", t));
@@ -117,12 +135,37 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     return chatId;
   }
 
+  // Confirmations that arrive together are written in one statement. A send keeps its concurrency slot until
+  // its confirmation is committed, so "in flight" (and so the duplicate bound after a crash) stays `concurrency`.
+  let toConfirm: { id: bigint; messageId: number; done: () => void; fail: (e: unknown) => void }[] = [];
+  let flushing: Promise<void> | undefined;
+  function confirmSent(id: bigint, messageId: number): Promise<void> {
+    return new Promise((done, fail) => {
+      toConfirm.push({ id, messageId, done, fail });
+      flushing ??= flushConfirmations();
+    });
+  }
+  async function flushConfirmations(): Promise<void> {
+    await new Promise((r) => setImmediate(r)); // let confirmations of the same tick join this batch
+    while (toConfirm.length) {
+      const batch = toConfirm;
+      toConfirm = [];
+      try {
+        await outbox.markSent(batch, now());
+        for (const c of batch) c.done();
+      } catch (err) {
+        for (const c of batch) c.fail(err);
+      }
+    }
+    flushing = undefined;
+  }
+
   async function settle(row: ClaimedRow, outcome: SendOutcome) {
     const t = now();
     switch (outcome.kind) {
       case "sent":
         stats.sent++;
-        await outbox.markSent(row.id, outcome.messageId, t);
+        await confirmSent(row.id, outcome.messageId);
         break;
       case "rate_limited":
         stats.rateLimited++;
@@ -171,11 +214,13 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
           await idle(idlePollMs);
           continue;
         }
-        const info = await outbox.recipients([...new Set(local.map((r) => r.recipient))]);
         while (running && local.length) {
+          if (!prefetch && local.length <= batchSize / 2) {
+            prefetch = claimBatch();
+            prefetch.catch(() => undefined); // awaited (and its error handled) by refill or releaseLocal
+          }
           const row = local.shift() as ClaimedRow;
-          const r = info.get(row.recipient);
-          const chatId = await gate(row, r?.chatId ?? null, r?.unreachable ?? false, r?.quiet ?? null);
+          const chatId = await gate(row);
           if (chatId === undefined) continue;
           await waitForSlot();
           await pacer.take();
@@ -209,6 +254,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       await loop;
       await Promise.all(inFlight);
       await releaseLocal(now()).catch((err) => log.error({ msg: "could not release claimed rows", err }));
+      log.info({ msg: "delivery worker stopped", ...stats });
     },
     wake() {
       wakeIdle?.();

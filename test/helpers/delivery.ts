@@ -62,3 +62,39 @@ export function summarize(people: SeededRecipient[], counts: Map<number, number>
   }
   return { lost, duplicates, delivered: people.length - lost };
 }
+
+/** Counts deliveries as they happen; `waitForChats(n)` resolves once n distinct chats received one. */
+export function trackDeliveries(emu: Emulator, label: string) {
+  const counts = deliveredPerChat(emu, label);
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const onCall = (c: Emulator["calls"][number]) => {
+    if (!c.ok || c.method !== "sendMessage" || !c.message?.text?.startsWith(label)) return;
+    const chat = c.message.chat.id;
+    counts.set(chat, (counts.get(chat) ?? 0) + 1);
+    for (const w of waiters.filter((w) => counts.size >= w.n)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  emu.on("call", onCall);
+  return {
+    counts,
+    waitForChats(n: number, timeoutMs = 60_000): Promise<void> {
+      if (counts.size >= n) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`only ${counts.size} of ${n} chats received "${label}"`)),
+          timeoutMs,
+        );
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+    },
+    stop: () => emu.off("call", onCall),
+  };
+}

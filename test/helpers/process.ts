@@ -15,7 +15,16 @@ export interface BotProcess {
 }
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  return startProcess("src/main.ts", env);
+}
+
+/** `npm run worker`: a delivery worker without the bot. */
+export function startWorkerProcess(env: Record<string, string>): BotProcess {
+  return startProcess("src/worker.ts", env);
+}
+
+function startProcess(entry: string, env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

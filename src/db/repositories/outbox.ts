@@ -26,6 +26,8 @@ export interface ClaimedRow {
   recipient: string;
   payload: OutboxPayload;
   attempts: number;
+  /** The recipient as sending needs it, read at claim time. */
+  to: RecipientInfo;
 }
 
 export interface RecipientInfo {
@@ -79,7 +81,10 @@ export function createOutboxRepository(prisma: PrismaClient) {
       return insertRows(prisma, jobId, rows);
     },
 
-    /** Claims up to `limit` due rows of active jobs for this worker, marking them `sending`. */
+    /**
+     * Claims up to `limit` due rows of active jobs for this worker, marking them `sending`, and returns them
+     * with what sending needs to know about each recipient (one round trip).
+     */
     async claim(limit: number, now: Date): Promise<ClaimedRow[]> {
       const rows = await prisma.$queryRaw<
         {
@@ -90,6 +95,10 @@ export function createOutboxRepository(prisma: PrismaClient) {
           recipient: string;
           payload: OutboxPayload;
           attempts: number;
+          chat_id: bigint | null;
+          unreachable: boolean | null;
+          qs: string | null;
+          qe: string | null;
         }[]
       >`
         WITH picked AS (
@@ -99,12 +108,18 @@ export function createOutboxRepository(prisma: PrismaClient) {
           ORDER BY o.not_before, o.id
           LIMIT ${limit}
           FOR UPDATE OF o SKIP LOCKED
+        ), claimed AS (
+          UPDATE outbox o
+          SET state = 'sending', claimed_at = ${now}, attempts = o.attempts + 1, updated_at = ${now}
+          FROM picked, delivery_jobs j
+          WHERE o.id = picked.id AND j.id = o.job_id
+          RETURNING o.id, o.job_id, j.kind, j.urgent, o.recipient, o.payload, o.attempts
         )
-        UPDATE outbox o
-        SET state = 'sending', claimed_at = ${now}, attempts = o.attempts + 1, updated_at = ${now}
-        FROM picked, delivery_jobs j
-        WHERE o.id = picked.id AND j.id = o.job_id
-        RETURNING o.id, o.job_id, j.kind, j.urgent, o.recipient, o.payload, o.attempts`;
+        SELECT c.*, i.chat_id, (m.unreachable_at IS NOT NULL) AS unreachable, m.quiet_start AS qs, m.quiet_end AS qe
+        FROM claimed c
+        LEFT JOIN identities i ON i.pseudonym = c.recipient
+        LEFT JOIN members m ON m.pseudonym = c.recipient
+        ORDER BY c.id`;
       return rows.map((r) => ({
         id: r.id,
         jobId: r.job_id,
@@ -113,36 +128,24 @@ export function createOutboxRepository(prisma: PrismaClient) {
         recipient: r.recipient,
         payload: r.payload,
         attempts: r.attempts,
+        to: {
+          chatId: r.chat_id === null ? null : Number(r.chat_id),
+          unreachable: Boolean(r.unreachable),
+          quiet: r.qs && r.qe ? { start: r.qs, end: r.qe } : null,
+        },
       }));
     },
 
-    /** Chat id, reachability and quiet hours of each recipient (pseudonym). */
-    async recipients(pseudonyms: string[]): Promise<Map<string, RecipientInfo>> {
-      const rows = await prisma.$queryRaw<
-        { pseudonym: string; chat_id: bigint | null; unreachable: boolean; qs: string | null; qe: string | null }[]
-      >`
-        SELECT p.pseudonym, i.chat_id, (m.unreachable_at IS NOT NULL) AS unreachable,
-               m.quiet_start AS qs, m.quiet_end AS qe
-        FROM unnest(${pseudonyms}::text[]) AS p(pseudonym)
-        LEFT JOIN identities i ON i.pseudonym = p.pseudonym
-        LEFT JOIN members m ON m.pseudonym = p.pseudonym`;
-      return new Map(
-        rows.map((r) => [
-          r.pseudonym,
-          {
-            chatId: r.chat_id === null ? null : Number(r.chat_id),
-            unreachable: Boolean(r.unreachable),
-            quiet: r.qs && r.qe ? { start: r.qs, end: r.qe } : null,
-          },
-        ]),
-      );
-    },
-
-    async markSent(id: bigint, messageId: number, now: Date): Promise<void> {
+    /** Marks rows sent in one statement (the worker batches confirmations that arrive together). */
+    async markSent(sent: { id: bigint; messageId: number }[], now: Date): Promise<void> {
+      if (!sent.length) return;
+      const ids = sent.map((s) => s.id);
+      const messageIds = sent.map((s) => s.messageId);
       await prisma.$executeRaw`
-        UPDATE outbox SET state = 'sent', telegram_message_id = ${messageId}, sent_at = ${now}, reason = NULL,
+        UPDATE outbox o SET state = 'sent', telegram_message_id = v.mid, sent_at = ${now}, reason = NULL,
                updated_at = ${now}
-        WHERE id = ${id}`;
+        FROM unnest(${ids}::bigint[], ${messageIds}::int[]) AS v(id, mid)
+        WHERE o.id = v.id`;
     },
 
     async markFinal(id: bigint, state: "failed" | "skipped", reason: string, now: Date): Promise<void> {
