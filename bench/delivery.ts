@@ -49,7 +49,10 @@ worker.start();
 console.log(`sending ${RECIPIENTS} messages at up to ${RATE}/s against a ${CAP}/s cap …`);
 const deadline = Date.now() + (RECIPIENTS / CAP) * 3000 + 30_000;
 // A benchmark may poll: nothing here asserts on timing, it only waits for the queue to drain.
-while (Date.now() < deadline && (await db.prisma.outboxMessage.count({ where: { state: { in: ["queued", "sending"] } } })))
+while (
+  Date.now() < deadline &&
+  (await db.prisma.outboxMessage.count({ where: { state: { in: ["queued", "sending"] } } }))
+)
   await new Promise((r) => setTimeout(r, 250));
 const seconds = (performance.now() - started) / 1000;
 await worker.stop();

@@ -1,18 +1,29 @@
 // Composition root shared by main.ts and the tests: database, dependencies, bot, runner, shutdown.
 import { type RunnerHandle, run } from "@grammyjs/runner";
+import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import type { Config } from "./config.js";
+import { loadTipLibrary } from "./content/tips.js";
 import { createDatabase, type Database } from "./db/client.js";
+import { createBroadcastRepository } from "./db/repositories/broadcasts.js";
+import { createCheckinRepository } from "./db/repositories/checkins.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
 import { createMemberRepository } from "./db/repositories/members.js";
+import { createTipRepository } from "./db/repositories/tips.js";
+import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
 import { createDeliveryStack } from "./delivery/stack.js";
+import { createCheckinJobs } from "./jobs/checkin-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
+import { BROADCAST_JOB, createBroadcastService } from "./services/broadcasts.js";
+import { createCheckinService } from "./services/checkin-service.js";
 import { createEnrolmentService } from "./services/enrolment.js";
 import { createPseudonymizer } from "./services/pseudonym.js";
 import { resolvePseudonymKey } from "./services/pseudonym-key.js";
+import { createTipService, TIP_RENDERER, TIPS_JOB, type TipService } from "./services/tips.js";
+import { loadWellbeingContent } from "./services/wellbeing-content.js";
 
 export interface AppOptions {
   config: Config;
@@ -31,17 +42,60 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
   const key = await resolvePseudonymKey(config.PSEUDONYM_KEY, config.DATA_DIR);
   const invites = createInviteRepository(db.prisma);
   const members = createMemberRepository(db.prisma);
-  const { worker, delivery } = createDeliveryStack(config, db.prisma, logger, now);
+  const i18n = createI18n();
+  const events = createEventRepository(db.prisma);
+  const tipRepo = createTipRepository(db.prisma);
+  // Content is validated before anything starts: a broken tip file stops start-up with the list of problems.
+  const tipSync = await tipRepo.sync(await loadTipLibrary());
+  logger.info({ msg: "tips loaded", ...tipSync });
+  // The worker builds tip messages when they go out; `tips` is created just below, with the delivery service.
+  const { worker, delivery } = createDeliveryStack(config, db.prisma, logger, now, {
+    renderers: { [TIP_RENDERER]: (row) => tips.render(row) },
+    onSettled: (row, outcome) => tips.onSettled(row, outcome),
+  });
+  const tips: TipService = createTipService({
+    repo: tipRepo,
+    members,
+    events,
+    delivery,
+    t: (locale, k, vars) => i18n.t(locale, k, vars),
+    timeZone: config.TZ,
+    logger,
+    now,
+  });
+  const broadcasts = createBroadcastService({
+    repo: createBroadcastRepository(db.prisma),
+    delivery,
+    events: createEventRepository(db.prisma),
+    logger,
+    now,
+    usefulLabel: (locale) => i18n.t(locale, "broadcast-useful"),
+  });
+  const checkins = createCheckinService({
+    checkins: createCheckinRepository(db.prisma),
+    wellbeing: createWellbeingRepository(db.prisma),
+    members,
+    events: createEventRepository(db.prisma),
+    delivery,
+    t: (locale, k, vars) => i18n.t(locale, k, vars),
+    timeZone: config.TZ,
+    retentionDays: config.FREE_TEXT_RETENTION_DAYS,
+    now,
+  });
   const { bot, deps, inFlight } = createBot(
     config.BOT_TOKEN,
     {
       config,
       logger,
       prisma: db.prisma,
-      i18n: createI18n(),
+      i18n,
       pseudonyms: createPseudonymizer(key),
       members,
       delivery,
+      tips,
+      broadcasts,
+      checkins,
+      wellbeingContent: await loadWellbeingContent(),
       invites,
       events: createEventRepository(db.prisma),
       enrolment: createEnrolmentService(invites),
@@ -52,6 +106,18 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
 
   // Periodic jobs (tip slots, reminders, retention) register here; see src/jobs/scheduler.ts.
   const scheduler = createScheduler({ prisma: db.prisma, backend: db.backend, logger, timezone: config.TZ, now });
+  scheduler.register({ name: TIPS_JOB, cron: "* * * * *", run: (at) => tips.queueDueSlots(at).then(() => {}) });
+  scheduler.register(...createCheckinJobs(checkins, logger));
+  scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
+  // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.
+  const broadcastProgress = createBroadcastProgress({
+    api: bot.api,
+    service: broadcasts,
+    members,
+    i18n,
+    logger,
+    quiet: { timeZone: config.TZ, hours: config.QUIET_HOURS, now },
+  });
 
   let runner: RunnerHandle | undefined;
   let stopping: Promise<void> | undefined;
@@ -69,12 +135,14 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
       runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
       scheduler.start();
       worker.start();
+      broadcastProgress.start();
       logger.info({ msg: "Mitt is running", mode: "polling", db: db.backend, bot: bot.botInfo.username });
     },
     /** Idempotent: stop fetching, let in-flight updates finish, confirm them, then close the database. */
     stop(): Promise<void> {
       stopping ??= (async () => {
         await scheduler.stop();
+        await broadcastProgress.stop();
         await worker.stop();
         if (runner) {
           const handle = runner;

@@ -6,12 +6,12 @@ import type { Role } from "../db/repositories/members.js";
 import type { Context } from "./context.js";
 import { LOCALES, type Locale } from "./i18n.js";
 
-const BASE = ["start", "help", "settings", "mydata", "language", "cancel"];
+const BASE = ["start", "tip", "topics", "reflect", "progress", "help", "settings", "mydata", "language", "cancel"];
 const EXTRA: Record<Role, string[]> = {
   officer: [],
-  trainer: ["invite", "invites"],
+  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips"],
   staff: [],
-  admin: ["invite", "invites", "users"],
+  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "users"],
 };
 
 export function commandsFor(role: Role): string[] {

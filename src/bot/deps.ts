@@ -7,8 +7,12 @@ import type { InviteRepository } from "../db/repositories/invites.js";
 import type { MemberRepository } from "../db/repositories/members.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
+import type { BroadcastService } from "../services/broadcasts.js";
+import type { CheckinService } from "../services/checkin-service.js";
 import type { EnrolmentService } from "../services/enrolment.js";
 import type { Pseudonymizer } from "../services/pseudonym.js";
+import type { TipService } from "../services/tips.js";
+import type { WellbeingContent } from "../services/wellbeing-content.js";
 import type { CommandMenus } from "./commands.js";
 import type { Context } from "./context.js";
 
@@ -24,6 +28,14 @@ export interface BotDeps {
   enrolment: EnrolmentService;
   /** Bulk sending (tips, broadcasts, reminders) through the outbox. */
   delivery: Delivery;
+  /** Refresher tips: messages, selection, feedback, quizzes. */
+  tips: TipService;
+  /** Trainer broadcasts (compose, schedule, control, report). */
+  broadcasts: BroadcastService;
+  /** Post-interview check-ins, the wellbeing ladder and peer-support requests. */
+  checkins: CheckinService;
+  /** Crisis words, support contacts and self-care cards (content/wellbeing). */
+  wellbeingContent: WellbeingContent;
   /** Telegram command menus per language and role; created by createBot (it needs the bot's api). */
   commands: CommandMenus;
   /** Injectable clock so tests can control time. */

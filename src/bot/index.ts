@@ -8,21 +8,37 @@ import { createKvStorage } from "../db/kv-storage.js";
 import { createCommandMenus } from "./commands.js";
 import type { Context, ConversationContext, SessionData } from "./context.js";
 import { createConversationStorage } from "./conversation-storage.js";
+import { ADD_TIP, createAddTip } from "./conversations/add-tip.js";
 import { cancellable } from "./conversations/ask.js";
+import {
+  BROADCAST,
+  BROADCAST_EDIT,
+  createBroadcastConversation,
+  createBroadcastEdit,
+} from "./conversations/broadcast.js";
+import { CHECKIN, createCheckin } from "./conversations/checkin.js";
 import { createOnboarding, ONBOARDING } from "./conversations/onboarding.js";
+import { createSupport, SUPPORT } from "./conversations/support.js";
 import type { BotDeps } from "./deps.js";
+import { broadcastsFeature } from "./features/broadcasts.js";
 import { enrolledOnlyGate } from "./features/gate.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
 import { myDataFeature } from "./features/mydata.js";
+import { progressFeature } from "./features/progress.js";
+import { reflectFeature } from "./features/reflect.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
+import { tipsFeature } from "./features/tips.js";
+import { tipsAdminFeature } from "./features/tips-admin.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { usersFeature } from "./features/users.js";
+import { wellbeingFeature } from "./features/wellbeing.js";
 import { handleBotError } from "./middlewares/error-boundary.js";
 import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
+import { textGuard } from "./middlewares/text-guard.js";
 import { updateLogger } from "./middlewares/update-logger.js";
 
 export type CreateBotDeps = Omit<BotDeps, "commands">;
@@ -61,6 +77,8 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   );
   app.use(identify);
   app.use(deps.i18n);
+  // While a check-in or support conversation runs, typed text is scrubbed before any conversation stores it.
+  app.use(textGuard);
   app.use(
     conversations<Context, ConversationContext>({
       storage: createConversationStorage(deps.prisma, stateKey),
@@ -74,12 +92,19 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
     }),
   );
   app.use(createConversation(cancellable(createOnboarding(deps)), { id: ONBOARDING }));
+  app.use(createConversation(createCheckin(deps), { id: CHECKIN }));
+  app.use(createConversation(createSupport(deps), { id: SUPPORT }));
+  app.use(createConversation(cancellable(createBroadcastConversation(deps)), { id: BROADCAST }));
+  app.use(createConversation(createBroadcastEdit(deps), { id: BROADCAST_EDIT }));
+  app.use(createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }));
 
   // Open to everyone: onboarding, help, language.
   app.use(startFeature, helpFeature, languageFeature);
   // Everything else needs an enrolled member; roles are re-checked inside each feature.
   app.use(enrolledOnlyGate);
-  app.use(settingsFeature, myDataFeature, invitesFeature, usersFeature);
+  app.use(settingsFeature, myDataFeature, invitesFeature, usersFeature, tipsFeature, tipsAdminFeature);
+  app.use(reflectFeature, progressFeature, wellbeingFeature);
+  app.use(broadcastsFeature);
   app.use(unhandledFeature);
 
   bot.catch(handleBotError);

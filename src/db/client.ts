@@ -57,7 +57,12 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   const pglite = await PGlite.create(dir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const factory = new PrismaPGlite(pglite);
   // PGlite has a single connection, shared by the client and the migration engine.
-  return wrap(new PrismaClient({ adapter: factory }), "pglite", (use) => use(factory), () => pglite.close());
+  return wrap(
+    new PrismaClient({ adapter: factory }),
+    "pglite",
+    (use) => use(factory),
+    () => pglite.close(),
+  );
 }
 
 function wrap(

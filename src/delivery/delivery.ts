@@ -17,7 +17,7 @@ export interface Delivery {
 
 export function createDelivery(
   outbox: OutboxRepository,
-  worker: Pick<DeliveryWorker, "wake">,
+  worker: Pick<DeliveryWorker, "wake" | "hold" | "unhold">,
   now: () => Date = () => new Date(),
 ): Delivery {
   return {
@@ -27,12 +27,21 @@ export function createDelivery(
       return result;
     },
     progress: (jobId) => outbox.progress(jobId),
-    pause: (jobId) => outbox.setStatus(jobId, ["active"], "paused"),
-    async resume(jobId) {
-      const ok = await outbox.setStatus(jobId, ["paused"], "active");
-      if (ok) worker.wake();
+    // Rows this process already claimed are handed back at once; another worker process may still send the
+    // few it holds (at most about a quarter second's worth).
+    async pause(jobId) {
+      const ok = await outbox.setStatus(jobId, ["active"], "paused");
+      if (ok) await worker.hold(jobId);
       return ok;
     },
-    cancel: (jobId) => outbox.cancel(jobId, now()),
+    async resume(jobId) {
+      const ok = await outbox.setStatus(jobId, ["paused"], "active");
+      if (ok) worker.unhold(jobId);
+      return ok;
+    },
+    async cancel(jobId) {
+      await worker.hold(jobId);
+      return outbox.cancel(jobId, now());
+    },
   };
 }

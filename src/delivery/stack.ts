@@ -14,7 +14,7 @@ export function createDeliveryStack(
   prisma: PrismaClient,
   logger: Logger,
   now: () => Date = () => new Date(),
-  hooks: Pick<WorkerOptions, "onSettled" | "onJobFinished"> = {},
+  hooks: Pick<WorkerOptions, "onSettled" | "onJobFinished" | "renderers"> = {},
 ) {
   const outbox = createOutboxRepository(prisma);
   const members = createMemberRepository(prisma);

@@ -14,7 +14,7 @@ export type Sender = (chatId: number, payload: OutboxPayload) => Promise<SendOut
 
 export function createTelegramSender(token: string, apiRoot: string, timeoutSeconds = 15): Sender {
   const api = new Api(token, { apiRoot, timeoutSeconds });
-  const call = (chatId: number, { method, params }: OutboxPayload) => {
+  const call = (chatId: number, { method, params }: Pick<OutboxPayload, "method" | "params">) => {
     const body = { chat_id: chatId, ...params };
     // The payload was built by Mitt's own code for exactly these methods.
     if (method === "sendPhoto") return api.raw.sendPhoto(body as Parameters<Api["raw"]["sendPhoto"]>[0]);

@@ -4,7 +4,7 @@
 // Guarantee: a row is marked `sent` only after Telegram confirmed it, and claimed rows of a worker that died
 // go back to the queue after the lease. So after a crash every queued row is still sent, and a duplicate is
 // possible only for a row whose send was in flight at the crash: at most `concurrency` rows per worker.
-import type { ClaimedRow, JobKind, OutboxRepository } from "../db/repositories/outbox.js";
+import type { ClaimedRow, JobKind, OutboxPayload, OutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
 import { createPacer } from "./pacer.js";
 import { nextAllowedAt, type QuietHours } from "./quiet-hours.js";
@@ -28,6 +28,11 @@ export interface WorkerOptions {
   /** Per-recipient outcome hook (events, tip views); errors are logged, never retried. */
   onSettled?: (row: ClaimedRow, outcome: SendOutcome) => Promise<void>;
   onJobFinished?: (job: { id: string; kind: JobKind }) => Promise<void>;
+  /**
+   * Builds payloads marked `render` at send time (by name). Returning null skips the row
+   * (`nothing_to_send`): for example no tip is left to send.
+   */
+  renderers?: Record<string, (row: ClaimedRow) => Promise<OutboxPayload | null>>;
   /** Called when a recipient blocked the bot (403). */
   onBlocked?: (recipient: string) => Promise<void>;
 }
@@ -38,6 +43,10 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
   /** Look for due rows now (after a job was queued). */
   wake(): void;
+  /** A job was paused or is being cancelled: hand back its rows this worker holds, send no more of them. */
+  hold(jobId: string): Promise<void>;
+  /** A held job was resumed. */
+  unhold(jobId: string): void;
   readonly stats: { sent: number; failed: number; rateLimited: number; transient: number };
 }
 
@@ -63,6 +72,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   let loop: Promise<void> | undefined;
   let wakeIdle: (() => void) | undefined;
   let lastStaleCheck = 0;
+  const held = new Set<string>();
 
   const idle = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -122,6 +132,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   async function gate(row: ClaimedRow) {
     const { chatId, unreachable, quiet } = row.to;
     const t = now();
+    if (held.has(row.jobId)) return void (await outbox.release([row.id], t, true));
     if (chatId === null) return void (await outbox.markFinal(row.id, "skipped", "no_identity", t));
     if (unreachable) return void (await outbox.markFinal(row.id, "skipped", "unreachable", t));
     if (!row.urgent) {
@@ -138,11 +149,14 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   // Confirmations that arrive together are written in one statement. A send keeps its concurrency slot until
   // its confirmation is committed, so "in flight" (and so the duplicate bound after a crash) stays `concurrency`.
   let toConfirm: { id: bigint; messageId: number; done: () => void; fail: (e: unknown) => void }[] = [];
-  let flushing: Promise<void> | undefined;
+  let flushing = false;
   function confirmSent(id: bigint, messageId: number): Promise<void> {
     return new Promise((done, fail) => {
       toConfirm.push({ id, messageId, done, fail });
-      flushing ??= flushConfirmations();
+      if (!flushing) {
+        flushing = true;
+        void flushConfirmations();
+      }
     });
   }
   async function flushConfirmations(): Promise<void> {
@@ -157,7 +171,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
         for (const c of batch) c.fail(err);
       }
     }
-    flushing = undefined;
+    flushing = false;
   }
 
   async function settle(row: ClaimedRow, outcome: SendOutcome) {
@@ -199,6 +213,12 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
 
   async function dispatch(row: ClaimedRow, chatId: number) {
     lastSentToChat.set(chatId, now().getTime());
+    if (row.payload.render) {
+      const render = opts.renderers?.[row.payload.render];
+      const built = render ? await render(row) : null;
+      if (!built) return outbox.markFinal(row.id, "skipped", "nothing_to_send", now());
+      row.payload = built;
+    }
     const outcome = await send(chatId, row.payload);
     await settle(row, outcome);
   }
@@ -257,6 +277,20 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       log.info({ msg: "delivery worker stopped", ...stats });
     },
     wake() {
+      wakeIdle?.();
+    },
+    async hold(jobId) {
+      held.add(jobId);
+      const mine = local.filter((r) => r.jobId === jobId);
+      for (const r of mine) local.splice(local.indexOf(r), 1);
+      await outbox.release(
+        mine.map((r) => r.id),
+        now(),
+        true,
+      );
+    },
+    unhold(jobId) {
+      held.delete(jobId);
       wakeIdle?.();
     },
   };

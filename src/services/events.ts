@@ -9,6 +9,9 @@ const role = z.enum(["officer", "trainer", "staff", "admin"]);
 const unitType = z.enum(["ahtjp", "cybercrime", "cpu", "other"]);
 const province = z.string().regex(/^[a-z-]{2,32}$/);
 const none = z.object({}).strict();
+const topic = z.string().regex(/^[a-z-]{2,40}$/);
+const tipFrequency = z.enum(["daily", "three_weekly", "weekly", "paused"]);
+const count = z.number().int().min(0);
 
 export const EVENT_CATALOGUE = {
   "onboarding.started": { about: "Someone opened /start without being enrolled", attrs: z.object({ locale }).strict() },
@@ -42,6 +45,87 @@ export const EVENT_CATALOGUE = {
     about: "A command or button needed a role the user does not have, or was forged",
     attrs: z.object({ area: z.string().regex(/^[a-z_.-]{1,40}$/) }).strict(),
   },
+  "tip.sent": {
+    about: "A refresher tip reached the officer (on schedule, asked for with /tip, or opened in /topics)",
+    attrs: z.object({ topic, via: z.enum(["schedule", "on_demand", "browse"]) }).strict(),
+  },
+  "tip.feedback": {
+    about: "Pressed 👍 Helpful or 🔁 Review later on a tip",
+    attrs: z.object({ topic, kind: z.enum(["helpful", "review"]) }).strict(),
+  },
+  "tip.quiz_answered": { about: "Answered a tip's quiz", attrs: z.object({ topic, correct: z.boolean() }).strict() },
+  "tips.paused": { about: "Paused scheduled tips", attrs: none },
+  "tips.resumed": { about: "Resumed scheduled tips", attrs: z.object({ frequency: tipFrequency }).strict() },
+  "tips.preferences_changed": {
+    about: "Chose how often and when tips come",
+    attrs: z.object({ frequency: tipFrequency, time: z.string().regex(/^\d\d:\d\d$/) }).strict(),
+  },
+  "tip.added": { about: "A trainer added a tip of their own", attrs: z.object({ topic }).strict() },
+  "tip.archived": { about: "A trainer archived a tip", attrs: z.object({ topic }).strict() },
+  "checkin.started": {
+    about: "Started a post-interview reflection (command, menu, weekly question, or the next of several)",
+    attrs: z.object({ source: z.enum(["command", "menu", "weekly", "next"]) }).strict(),
+  },
+  "checkin.completed": {
+    about: "Finished a reflection (its answers are stored on the check-in, by week)",
+    attrs: z.object({ skipped: z.number().int().min(0), optional: z.boolean() }).strict(),
+  },
+  "checkin.cancelled": { about: "Stopped a reflection with Cancel (nothing of it is kept)", attrs: none },
+  "checkin.abandoned": {
+    about: "A reflection left idle for 24 hours was closed (no further reminder)",
+    attrs: z.object({ reminded: z.boolean() }).strict(),
+  },
+  "checkin.item_skipped": {
+    about: "Skipped one reflection question",
+    attrs: z.object({ item: z.enum(["tried", "q1", "q2", "q3", "q4", "q5", "q6", "q7"]) }).strict(),
+  },
+  "checkin.settings_changed": {
+    about: "Turned the weekly interview question or the weekly stress question on or off",
+    attrs: z.object({ weeklyPrompt: z.boolean(), stressCheck: z.boolean() }).strict(),
+  },
+  "wellbeing.level": {
+    about: "A wellbeing answer, banded (weekly stress question, or feeling after an interview)",
+    attrs: z.object({ level: z.enum(["low", "medium", "high"]), source: z.enum(["sisq", "checkin"]) }).strict(),
+  },
+  "escalation.offered": {
+    about:
+      "Mitt offered a step of the support ladder (self-care card, peer supporter, stronger prompt, crisis contacts)",
+    attrs: z.object({ step: z.enum(["self_care", "peer", "strong", "crisis"]) }).strict(),
+  },
+  "escalation.accepted": {
+    about: "The officer agreed that a peer supporter be told, sharing nothing or a scrubbed note",
+    attrs: z.object({ step: z.enum(["peer", "crisis"]), share: z.enum(["none", "note"]) }).strict(),
+  },
+  "broadcast.created": {
+    about: "A trainer or admin confirmed a broadcast (sent now or scheduled)",
+    attrs: z
+      .object({
+        versions: z.enum(["both", "one"]),
+        media: z.enum(["none", "photo", "document"]),
+        scheduled: z.boolean(),
+        urgent: z.boolean(),
+      })
+      .strict(),
+  },
+  "broadcast.started": {
+    about: "A broadcast was queued for delivery",
+    attrs: z.object({ recipients: count, urgent: z.boolean() }).strict(),
+  },
+  "broadcast.paused": { about: "A trainer or admin paused a broadcast", attrs: none },
+  "broadcast.resumed": { about: "A trainer or admin resumed a paused broadcast", attrs: none },
+  "broadcast.cancelled": {
+    about: "A broadcast was cancelled before it started or while sending",
+    attrs: z.object({ stage: z.enum(["scheduled", "sending"]) }).strict(),
+  },
+  "broadcast.finished": {
+    about: "A broadcast ended; its final report went to the trainer",
+    attrs: z.object({ sent: count, blocked: count, failed: count, cancelled: count }).strict(),
+  },
+  "broadcast.delivered": {
+    about: "A broadcast reached this recipient (one per recipient, written at the end)",
+    attrs: none,
+  },
+  "broadcast.useful": { about: "A recipient marked a broadcast 👍 useful", attrs: none },
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

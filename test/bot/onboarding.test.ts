@@ -23,8 +23,22 @@ afterAll(async () => {
 async function onboard(u: TestUser, code: string, lang: "km" | "en"): Promise<string[]> {
   const L =
     lang === "km"
-      ? { lang: "ភាសាខ្មែរ", next: "បន្ត", agree: "ខ្ញុំយល់ព្រម", province: "កំពត", unit: "អង្គភាពការពារកុមារ" }
-      : { lang: "English", next: "Continue", agree: "I agree", province: "Kampot", unit: "Child Protection Unit" };
+      ? {
+          lang: "ភាសាខ្មែរ",
+          next: "បន្ត",
+          agree: "ខ្ញុំយល់ព្រម",
+          province: "កំពត",
+          unit: "អង្គភាពការពារកុមារ",
+          tips: "រៀងរាល់ថ្ងៃ",
+        }
+      : {
+          lang: "English",
+          next: "Continue",
+          agree: "I agree",
+          province: "Kampot",
+          unit: "Child Protection Unit",
+          tips: "Every day",
+        };
   const seen: string[] = [];
   const step = async (p: Promise<{ text?: string }>) => {
     const m = await p;
@@ -37,7 +51,9 @@ async function onboard(u: TestUser, code: string, lang: "km" | "en"): Promise<st
   await step(u.askPress(L.agree));
   await step(u.ask(code));
   await step(u.askPress(L.province));
-  const done = await step(u.askPress(L.unit));
+  await step(u.askPress(L.unit));
+  await step(u.askPress(L.tips));
+  const done = await step(u.askPress("17:00"));
   expect(done.text).toBeTruthy();
   return seen;
 }

@@ -34,7 +34,9 @@ describe("privacy core", () => {
     await u.askPress("I agree");
     await u.ask(code);
     await u.askPress("Kampot");
-    const done = await u.askPress("Child Protection Unit");
+    await u.askPress("Child Protection Unit");
+    await u.askPress("Mon, Wed and Fri");
+    const done = await u.askPress("08:00");
     expect(done.text).toContain("All set");
     await bot.idle();
 

@@ -59,7 +59,9 @@ describe("roles and invites", () => {
     await admin.askPress("Continue");
     expect((await admin.askPress("I agree")).text).toContain("province");
     await admin.askPress("Kampot");
-    expect((await admin.askPress("Other")).text).toContain("administrator");
+    await admin.askPress("Other");
+    await admin.askPress("Mon, Wed and Fri");
+    expect((await admin.askPress("08:00")).text).toContain("administrator");
 
     const officer = await enrol(bot, bot.emu.user({ id: 955_000_040, language_code: "en" }));
     const handle = (await bot.app.deps.members.find(bot.app.deps.pseudonyms.of(officer.id)))?.handle ?? "";

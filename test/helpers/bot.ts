@@ -21,12 +21,13 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  opts: { env?: Record<string, string>; now?: () => Date; emu?: Emulator } = {},
+  /** `db`: reuse a database (a restart of the same bot); it is then left open by stop(). */
+  opts: { env?: Record<string, string>; now?: () => Date; emu?: Emulator; db?: Database } = {},
 ): Promise<TestBot> {
   const emu =
     opts.emu ??
     (await startEmulator({ globalRatePerSec: Number.POSITIVE_INFINITY, perChatPerSec: Number.POSITIVE_INFINITY }));
-  const db = await createTestDatabase();
+  const db = opts.db ?? (await createTestDatabase());
   const logs: string[] = [];
   let injected = 0;
   let handled = 0;
@@ -68,7 +69,7 @@ export async function startTestBot(
     idle: () => (handled >= injected ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     async stop() {
       await app.stop();
-      await db.close();
+      if (!opts.db) await db.close();
       if (!opts.emu) await emu.close();
     },
   };
@@ -122,5 +123,7 @@ export async function enrol(bot: TestBot, user: TestUser, role: "officer" | "tra
   if (!bot.app.deps.config.ADMIN_TELEGRAM_IDS.includes(user.id)) await user.ask(await seedInvite(bot, role));
   await user.askPress("Kampot");
   await user.askPress("Child Protection Unit");
+  await user.askPress("Mon, Wed and Fri");
+  await user.askPress("08:00");
   return user;
 }

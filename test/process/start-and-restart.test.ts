@@ -80,7 +80,9 @@ describe("npm start", () => {
     await u.askPress("បន្ត");
     await u.askPress("ខ្ញុំយល់ព្រម");
     await u.askPress("កំពត");
-    expect((await u.askPress("ផ្សេងៗ")).text).toContain("អ្នកគ្រប់គ្រង");
+    await u.askPress("ផ្សេងៗ");
+    await u.askPress("ថ្ងៃច័ន្ទ ពុធ និងសុក្រ");
+    expect((await u.askPress("08:00")).text).toContain("អ្នកគ្រប់គ្រង");
     await running?.stop();
     await boot();
     const menu = await u.askCommand("start");

@@ -1,17 +1,19 @@
 // /start for someone not yet enrolled: language → welcome → privacy notice → invite code → province →
 // unit type → main menu. Back on every step; resumable after a restart (state lives in Postgres).
-import type { Role, UnitType } from "../../db/repositories/members.js";
+import type { Role, TipFrequency, UnitType } from "../../db/repositories/members.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
+import { DEFAULT_TIP_FREQUENCY, DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-schedule.js";
 import { cb } from "../callback-data.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { type Locale, translator } from "../i18n.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
+import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
 import { ask, type Button, type Convo, choose, grid } from "./ask.js";
 
 export const ONBOARDING = "onboarding";
 
-type Step = "language" | "welcome" | "privacy" | "invite" | "province" | "unit" | "done";
+type Step = "language" | "welcome" | "privacy" | "invite" | "province" | "unit" | "tipfreq" | "tiptime" | "done";
 
 export function createOnboarding(deps: BotDeps) {
   return async function onboarding(conversation: Convo, ctx: ConversationContext) {
@@ -25,6 +27,8 @@ export function createOnboarding(deps: BotDeps) {
     let invitedBy: string | undefined;
     let province = "";
     let unitType: UnitType = "other";
+    let tipFrequency: TipFrequency = DEFAULT_TIP_FREQUENCY;
+    let tipTime: string = DEFAULT_TIP_TIME;
     let step: Step = "language";
     // After a wrong code the error itself is the next question (one message, with Back), not error + prompt.
     let inviteRetry: string | undefined;
@@ -166,6 +170,40 @@ export function createOnboarding(deps: BotDeps) {
           const code = picked.split(":")[2] ?? "";
           if (isUnitType(code)) {
             unitType = code;
+            step = "tipfreq";
+          }
+          break;
+        }
+        case "tipfreq": {
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: tr("tips-ask-frequency"),
+            rows: [...frequencyRows(tr, tipFrequency, "ob"), [back]],
+          });
+          if (picked === back.data) {
+            step = "unit";
+            break;
+          }
+          const f = picked.split(":")[2] ?? "";
+          if (isTipFrequency(f)) {
+            tipFrequency = f;
+            step = f === "paused" ? "done" : "tiptime";
+          }
+          break;
+        }
+        case "tiptime": {
+          const picked = await choose(conversation, ctx, {
+            tr,
+            text: tr("tips-ask-time"),
+            rows: [...timeRows(tipTime, "ob", tipFrequency), [back]],
+          });
+          if (picked === back.data) {
+            step = "tipfreq";
+            break;
+          }
+          const t = picked.split(":").slice(3).join(":");
+          if (isTipTime(t)) {
+            tipTime = t;
             step = "done";
           }
           break;
@@ -177,6 +215,7 @@ export function createOnboarding(deps: BotDeps) {
     await conversation.external(async (octx) => {
       if (!octx.pseudonym) return;
       await deps.members.enrol(octx.pseudonym, { role, province, unitType, invitedBy });
+      await deps.members.update(octx.pseudonym, { tipFrequency, tipTime });
       await deps.events.record(octx.pseudonym, "enrol.completed", { role, province, unitType, locale });
       octx.session.locale = undefined;
       if (octx.chat) await deps.commands.applyForChat(octx.chat.id, role);

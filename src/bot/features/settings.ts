@@ -1,8 +1,12 @@
 // /settings: language, profile (province, unit type), and "delete my data" with a two-step confirmation.
 import { Composer, InlineKeyboard } from "grammy";
+import type { TipFrequency } from "../../db/repositories/members.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
+import { DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-schedule.js";
 import { cb } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { keyboard } from "../conversations/ask.js";
+import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
 const composer = new Composer<Context>();
@@ -20,6 +24,11 @@ async function showSettings(ctx: Context) {
     .row()
     .text(ctx.t("settings-province"), cb("settings", "province"))
     .text(ctx.t("settings-unit"), cb("settings", "unit"))
+    .row()
+    .text(
+      ctx.t("settings-tips", { frequency: ctx.t(`tips-freq-${m.tipFrequency}`), time: m.tipTime }),
+      cb("settings", "tips"),
+    )
     .row()
     .text(ctx.t("settings-delete"), cb("settings", "delete"));
   await ctx.reply(text, { reply_markup: kb });
@@ -64,6 +73,38 @@ composer.callbackQuery(/^(setprov|setunit):([a-z-]+)$/, logHandle("settings"), a
   await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
   await showSettings(ctx);
 });
+
+// Tip preferences: frequency, then time (the time step carries the chosen frequency in its data).
+composer.callbackQuery("settings:tips", logHandle("settings"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const rows = frequencyRows((k, v) => ctx.t(k, v), ctx.member?.tipFrequency ?? "three_weekly", "tipset");
+  await ctx.reply(ctx.t("tips-ask-frequency"), { reply_markup: keyboard(rows) });
+});
+
+composer.callbackQuery(/^tipset:f:([a-z_]+)$/, logHandle("settings"), async (ctx) => {
+  const frequency = ctx.match[1] ?? "";
+  if (!isTipFrequency(frequency)) return void (await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") }));
+  await ctx.answerCallbackQuery();
+  if (frequency === "paused") return saveTipPreferences(ctx, frequency, ctx.member?.tipTime ?? DEFAULT_TIP_TIME);
+  const rows = timeRows(ctx.member?.tipTime ?? DEFAULT_TIP_TIME, "tipset", frequency);
+  await ctx.reply(ctx.t("tips-ask-time"), { reply_markup: keyboard(rows) });
+});
+
+composer.callbackQuery(/^tipset:t:([a-z_]+):(\d\d:\d\d)$/, logHandle("settings"), async (ctx) => {
+  const [, frequency = "", time = ""] = ctx.match;
+  if (!isTipFrequency(frequency) || !isTipTime(time)) {
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") }));
+  }
+  await ctx.answerCallbackQuery();
+  await saveTipPreferences(ctx, frequency, time);
+});
+
+async function saveTipPreferences(ctx: Context, frequency: TipFrequency, time: string) {
+  if (!ctx.pseudonym) return;
+  ctx.member = await ctx.deps.members.update(ctx.pseudonym, { tipFrequency: frequency, tipTime: time });
+  await ctx.deps.events.record(ctx.pseudonym, "tips.preferences_changed", { frequency, time });
+  await ctx.reply(ctx.t("tips-saved", { frequency: ctx.t(`tips-freq-${frequency}`), time }));
+}
 
 composer.callbackQuery("settings:delete", logHandle("delete-data"), async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -15,7 +15,10 @@ const EVERYONE: readonly Role[] = ["officer", "trainer", "staff", "admin"];
 const TRAINERS: readonly Role[] = ["trainer", "admin"];
 
 export const MENU_ITEMS: readonly MenuItem[] = [
+  { id: "reflect", labelKey: "checkin-menu-button", roles: EVERYONE },
+  { id: "progress", labelKey: "progress-menu-button", roles: EVERYONE },
   { id: "invites", labelKey: "menu-invites", roles: TRAINERS },
+  { id: "broadcasts", labelKey: "menu-broadcasts", roles: TRAINERS },
   { id: "users", labelKey: "menu-users", roles: ["admin"] },
   { id: "settings", labelKey: "menu-settings", roles: EVERYONE },
   { id: "mydata", labelKey: "menu-mydata", roles: EVERYONE },

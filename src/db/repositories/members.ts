@@ -159,6 +159,8 @@ export function createMemberRepository(prisma: PrismaClient) {
         prisma.wellbeingResponse.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.tipView.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.broadcastReaction.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
+        prisma.broadcast.updateMany({ where: { createdBy: pseudonym }, data: { createdBy: tombstone } }),
+        prisma.tip.updateMany({ where: { createdBy: pseudonym }, data: { createdBy: tombstone } }),
         prisma.outboxMessage.updateMany({
           where: { recipient: pseudonym, state: { in: ["queued", "sending"] } },
           data: { state: "skipped", reason: "deleted" },

@@ -6,10 +6,16 @@ import type { JobKind, OutboxState, Prisma, PrismaClient } from "../generated/cl
 export type { JobKind, OutboxState };
 export type DeliveryMethod = "sendMessage" | "sendPhoto" | "sendDocument";
 
-/** What to send, minus `chat_id`. Built in the recipient's language when the row is queued. */
+/**
+ * What to send, minus `chat_id`, built in the recipient's language when the row is queued. With `render`,
+ * the message is built at send time instead by the renderer of that name (a tip is chosen when it goes out,
+ * so it reflects everything the officer saw up to that moment); `meta` then carries what the renderer chose.
+ */
 export interface OutboxPayload {
   method: DeliveryMethod;
   params: Record<string, unknown>;
+  render?: string;
+  meta?: Record<string, string | number | boolean>;
 }
 
 export interface OutboxRowInput {

@@ -1,0 +1,206 @@
+// /broadcast and /broadcasts (trainers, admins), the Pause · Resume · Cancel buttons of the progress message,
+// and 👍 Useful on a received broadcast. Callback data only names an action and a broadcast: every press
+// re-checks the role here, and anything forged in these namespaces is refused and logged without content.
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { BroadcastRecord } from "../../db/repositories/broadcasts.js";
+import type { Role } from "../../db/repositories/members.js";
+import { countsOf } from "../../services/broadcasts.js";
+import { audienceSummary, formatWhen, reportText, snippet } from "../broadcast-views.js";
+import { cb } from "../callback-data.js";
+import type { Context } from "../context.js";
+import { BROADCAST, BROADCAST_EDIT } from "../conversations/broadcast.js";
+import { requireRole } from "../filters/roles.js";
+import { logHandle } from "../middlewares/update-logger.js";
+
+const composer = new Composer<Context>();
+const privateChats = composer.chatType("private");
+const TRAINERS: Role[] = ["trainer", "admin"];
+const MEMBERS: Role[] = ["officer", "trainer", "staff", "admin"];
+const ID = "([0-9a-f-]{36})";
+const ICONS: Record<string, string> = { scheduled: "🕒", sending: "📤", paused: "⏸", cancelled: "✖️", finished: "✅" };
+
+const locale = (ctx: Context) => ctx.member?.locale ?? "km";
+const when = (ctx: Context, at: Date | null) => (at ? formatWhen(at, locale(ctx), ctx.deps.config.TZ) : "—");
+
+async function compose(ctx: Context) {
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(BROADCAST);
+}
+
+async function showList(ctx: Context) {
+  const list = await ctx.deps.broadcasts.list(10);
+  const kb = new InlineKeyboard();
+  const lines = list.map((b, i) => {
+    kb.text(String(i + 1), cb("bcl", "s", b.id));
+    if (i % 5 === 4) kb.row();
+    return ctx.t("broadcast-list-line", {
+      n: i + 1,
+      icon: ICONS[b.status] ?? "",
+      status: ctx.t(`broadcast-status-${b.status}`),
+      when: when(ctx, b.status === "scheduled" ? b.scheduledAt : (b.startedAt ?? b.createdAt)),
+      snippet: snippet(b),
+    });
+  });
+  kb.row().text(ctx.t("broadcast-new"), cb("bcl", "new"));
+  const text = lines.length ? `${ctx.t("broadcast-list-title")}\n\n${lines.join("\n")}` : ctx.t("broadcast-list-empty");
+  await ctx.reply(text, { reply_markup: kb });
+}
+
+async function showDetail(ctx: Context, b: BroadcastRecord) {
+  const tr = ctx.t;
+  const kb = new InlineKeyboard();
+  const lines = [
+    ctx.t("broadcast-detail", {
+      status: `${ICONS[b.status] ?? ""} ${ctx.t(`broadcast-status-${b.status}`)}`,
+      when: when(ctx, b.status === "scheduled" ? b.scheduledAt : (b.startedAt ?? b.scheduledAt)),
+      versions: ctx.t(b.en ? "broadcast-versions-both" : "broadcast-versions-one"),
+      media: ctx.t(`broadcast-media-${b.media?.kind ?? "none"}`),
+      urgent: ctx.t(b.urgent ? "broadcast-yes" : "broadcast-no"),
+      snippet: snippet(b, 80),
+    }),
+    audienceSummary(tr, b.audience),
+  ];
+  if (b.status === "scheduled") {
+    lines.push(ctx.t("broadcast-count", { count: await ctx.deps.broadcasts.countAudience(b.audience) }));
+    kb.text(ctx.t("broadcast-edit-time"), cb("bcl", "t", b.id)).row();
+    if (b.en) {
+      kb.text(ctx.t("broadcast-edit-km"), cb("bcl", "ek", b.id)).text(
+        ctx.t("broadcast-edit-en"),
+        cb("bcl", "ee", b.id),
+      );
+    } else kb.text(ctx.t("broadcast-edit-one"), cb("bcl", "ek", b.id));
+    kb.row().text(ctx.t("broadcast-cancel"), cb("bcp", "c", b.id));
+  } else if (b.jobId) {
+    const counts = countsOf(await ctx.deps.broadcasts.progress(b));
+    lines.push("", reportText(tr, b, counts, await ctx.deps.broadcasts.usefulCount(b.id)));
+    if (b.status === "sending") kb.text(ctx.t("broadcast-pause"), cb("bcp", "p", b.id));
+    if (b.status === "paused") kb.text(ctx.t("broadcast-resume"), cb("bcp", "r", b.id));
+    if (b.status === "sending" || b.status === "paused") kb.text(ctx.t("broadcast-cancel"), cb("bcp", "c", b.id)).row();
+    kb.text(ctx.t("broadcast-csv"), cb("bcl", "csv", b.id));
+  }
+  kb.row().text(ctx.t("broadcast-back-to-list"), cb("bcl", "list"));
+  await ctx.reply(lines.join("\n"), { reply_markup: kb });
+}
+
+privateChats.command("broadcast", logHandle("broadcast"), requireRole("broadcast", TRAINERS), compose);
+privateChats.command("broadcasts", logHandle("broadcasts"), requireRole("broadcasts", TRAINERS), showList);
+privateChats.callbackQuery(
+  "menu:broadcasts",
+  logHandle("broadcasts"),
+  requireRole("broadcasts", TRAINERS),
+  async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showList(ctx);
+  },
+);
+
+// /broadcasts: list, detail, new, edit before start, CSV.
+privateChats.callbackQuery(
+  new RegExp(`^bcl:(new|list|s|t|ek|ee|csv)(?::${ID})?$`),
+  logHandle("broadcasts"),
+  requireRole("broadcasts", TRAINERS),
+  async (ctx) => {
+    const [, action, id = ""] = ctx.match;
+    if (action === "new" || action === "list") {
+      await ctx.answerCallbackQuery();
+      await (action === "new" ? compose(ctx) : showList(ctx));
+      return;
+    }
+    const b = await ctx.deps.broadcasts.get(id);
+    if (!b) {
+      await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
+      return;
+    }
+    if (action === "s") {
+      await ctx.answerCallbackQuery();
+      await showDetail(ctx, b);
+      return;
+    }
+    if (action === "csv") {
+      const csv = await ctx.deps.broadcasts.csv(b);
+      if (!csv) {
+        await ctx.answerCallbackQuery({ text: ctx.t("broadcast-too-early") });
+        return;
+      }
+      await ctx.answerCallbackQuery();
+      const name = `broadcast-${(b.startedAt ?? b.createdAt).toISOString().slice(0, 10)}-${b.id.slice(0, 8)}.csv`;
+      await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), name), {
+        caption: ctx.t("broadcast-csv-caption"),
+      });
+      return;
+    }
+    if (b.status !== "scheduled") {
+      await ctx.answerCallbackQuery({ text: ctx.t("broadcast-too-late"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(BROADCAST_EDIT, b.id, action === "t" ? "time" : action === "ee" ? "en" : "km");
+  },
+);
+
+// Pause, resume, cancel (asks first), cancel confirmed (k), keep going (n).
+privateChats.callbackQuery(
+  new RegExp(`^bcp:([prckn]):${ID}$`),
+  logHandle("broadcast.control"),
+  requireRole("broadcast.control", TRAINERS),
+  async (ctx) => {
+    const [, action, id = ""] = ctx.match;
+    const by = ctx.pseudonym ?? "";
+    if (action === "c") {
+      await ctx.answerCallbackQuery();
+      const kb = new InlineKeyboard()
+        .text(ctx.t("broadcast-cancel-yes"), cb("bcp", "k", id))
+        .text(ctx.t("broadcast-cancel-no"), cb("bcp", "n", id));
+      await ctx.reply(ctx.t("broadcast-cancel-ask"), { reply_markup: kb });
+      return;
+    }
+    if (action === "n") {
+      await ctx.answerCallbackQuery({ text: ctx.t("broadcast-kept") });
+      await ctx.deleteMessage().catch(() => undefined);
+      return;
+    }
+    const service = ctx.deps.broadcasts;
+    const result =
+      action === "p"
+        ? await service.pause(id, by)
+        : action === "r"
+          ? await service.resume(id, by)
+          : await service.cancel(id, by);
+    const done = { p: "broadcast-paused", r: "broadcast-resumed", k: "broadcast-cancelled" }[action as "p" | "r" | "k"];
+    const text =
+      result === "ok" ? ctx.t(done) : ctx.t(result === "not_found" ? "common-button-expired" : "broadcast-too-late");
+    await ctx.answerCallbackQuery({ text });
+    // The progress message itself is updated by the progress loop (at most one edit every 3 seconds).
+    if (action === "k" && result === "ok")
+      await ctx.editMessageText(ctx.t("broadcast-cancelled")).catch(() => undefined);
+  },
+);
+
+// 👍 Useful on a broadcast someone received (any enrolled member; counted once, only for recipients).
+composer.callbackQuery(
+  /^bcu:(.+)$/,
+  logHandle("broadcast.useful"),
+  requireRole("broadcast.useful", MEMBERS),
+  async (ctx) => {
+    const id = ctx.match[1] ?? "";
+    if (id === "preview") {
+      await ctx.answerCallbackQuery({ text: ctx.t("broadcast-preview-useful") });
+      return;
+    }
+    const result = await ctx.deps.broadcasts.markUseful(id, ctx.pseudonym ?? "");
+    const key = {
+      added: "broadcast-useful-thanks",
+      already: "broadcast-useful-already",
+      not_recipient: "common-button-expired",
+    };
+    await ctx.answerCallbackQuery({ text: ctx.t(key[result]) });
+  },
+);
+
+// Anything else in the broadcast namespaces: a stale composer button, or a forgery.
+composer.callbackQuery(/^bc[a-z]?:/, logHandle("broadcast"), requireRole("broadcast", TRAINERS), async (ctx) => {
+  await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
+});
+
+export { composer as broadcastsFeature };

@@ -1,0 +1,65 @@
+// While a check-in or support conversation is open, what the person types is scrubbed BEFORE the conversation
+// sees it. The conversations plugin stores every update it receives in its replay log (kv_state), so checking the
+// text inside the conversation would already be too late: the original would sit in the database until the
+// conversation ends. Here the update itself is rewritten, so the original is never stored or logged anywhere;
+// crisis words are looked for in the original first. Runs after session and before conversations().
+import type { NextFunction } from "grammy";
+import { screenFreeText } from "../../services/checkins.js";
+import { type ScrubKind, scrub } from "../../services/scrubber.js";
+import type { Context } from "../context.js";
+
+export interface TextGuardState {
+  on: boolean;
+  /** Epoch ms after which the guard switches itself off, should a conversation end without saying so. */
+  until?: number;
+  /** What the guard found in the latest text (read once by the conversation). */
+  last?: { crisis: boolean; removed: ScrubKind[] };
+}
+
+declare module "../context.js" {
+  interface SessionData {
+    /** Set by the check-in and support conversations while they run; see text-guard.ts. */
+    textGuard?: TextGuardState;
+  }
+}
+
+/** A check-in closes after 24 hours idle; the guard outlives that by an hour at most. */
+const GUARD_MAX_MS = 25 * 60 * 60_000;
+
+/** Parts of a message that can carry someone else's words or identity, and that no conversation step needs. */
+const DROPPED = ["entities", "caption_entities", "reply_to_message", "external_reply", "quote", "forward_origin"];
+const DROPPED_CONTENT = ["contact", "location", "venue"];
+
+export async function textGuard(ctx: Context, next: NextFunction): Promise<void> {
+  const msg = ctx.update.message;
+  const guard = ctx.pseudonym ? ctx.session?.textGuard : undefined;
+  if (msg && guard?.on && (guard.until ?? Number.POSITIVE_INFINITY) > ctx.deps.now().getTime()) {
+    const raw = msg as unknown as Record<string, unknown>;
+    for (const key of DROPPED) delete raw[key];
+    for (const key of DROPPED_CONTENT) if (key in raw) raw[key] = {};
+    if (msg.caption !== undefined) msg.caption = scrub(msg.caption).text;
+    if (msg.text !== undefined) {
+      const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(msg.text)?.[0];
+      const body = command ? msg.text.slice(command.length) : msg.text;
+      const screened = screenFreeText(body, ctx.deps.wellbeingContent.crisisWords);
+      msg.text = command ? `${command}${screened.kept}` : screened.kept;
+      // grammY recognises commands by their entity: keep only that one, at offset 0.
+      if (command) msg.entities = [{ type: "bot_command", offset: 0, length: command.length }];
+      ctx.session.textGuard = { ...guard, last: { crisis: screened.crisis, removed: screened.removed } };
+    }
+  }
+  await next();
+}
+
+/** Turns the guard on or off for this person (called from inside conversations, through external). */
+export function setTextGuard(ctx: Context, on: boolean): void {
+  if (!ctx.pseudonym) return;
+  ctx.session.textGuard = on ? { on: true, until: ctx.deps.now().getTime() + GUARD_MAX_MS } : undefined;
+}
+
+/** Reads and forgets what the guard found in the latest text. */
+export function takeTextFindings(ctx: Context): { crisis: boolean; removed: ScrubKind[] } {
+  const found = ctx.session.textGuard?.last ?? { crisis: false, removed: [] };
+  if (ctx.session.textGuard) ctx.session.textGuard = { ...ctx.session.textGuard, last: undefined };
+  return found;
+}

@@ -1,0 +1,272 @@
+// Broadcasts, their audience and their 👍 reactions. Audience counting and recipient selection are single SQL
+// statements over members ⋈ identities (nobody is loaded into memory), and every state change is a
+// conditional UPDATE, so "starts once", "finishes once" and "edit only before it starts" hold under races.
+import type { Audience, Media, Version } from "../../services/broadcasts.js";
+import { type BroadcastStatus, Prisma, type PrismaClient, type Broadcast as Row } from "../generated/client.ts";
+import type { OutboxPayload } from "./outbox.js";
+
+export type { BroadcastStatus };
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+export interface BroadcastRecord {
+  id: string;
+  createdBy: string;
+  km: Version | null;
+  en: Version | null;
+  media: Media | null;
+  audience: Audience;
+  urgent: boolean;
+  status: BroadcastStatus;
+  scheduledAt: Date | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  jobId: string | null;
+  progressMessageId: number | null;
+}
+
+const version = (text: string | null, entities: unknown): Version | null =>
+  text === null ? null : { text, entities: Array.isArray(entities) ? entities : [] };
+
+function toRecord(b: Row): BroadcastRecord {
+  return {
+    id: b.id,
+    createdBy: b.createdBy,
+    km: version(b.textKm, b.entitiesKm),
+    en: version(b.textEn, b.entitiesEn),
+    media:
+      b.mediaFileId && (b.mediaKind === "photo" || b.mediaKind === "document")
+        ? { kind: b.mediaKind, fileId: b.mediaFileId }
+        : null,
+    audience: b.audience as unknown as Audience,
+    urgent: b.urgent,
+    status: b.status,
+    scheduledAt: b.scheduledAt,
+    createdAt: b.createdAt,
+    startedAt: b.startedAt,
+    finishedAt: b.finishedAt,
+    jobId: b.jobId,
+    progressMessageId: b.progressMessageId,
+  };
+}
+
+const versionColumns = (locale: "km" | "en", v: Version | null) =>
+  locale === "km"
+    ? { textKm: v?.text ?? null, entitiesKm: v ? (v.entities as unknown as Prisma.InputJsonValue) : Prisma.DbNull }
+    : { textEn: v?.text ?? null, entitiesEn: v ? (v.entities as unknown as Prisma.InputJsonValue) : Prisma.DbNull };
+
+/** Enrolled, reachable members with an identity who match the filters. `m` is members, `i` identities. */
+function audienceWhere(a: Audience, now: Date): Prisma.Sql {
+  const roles = a.includeTrainers ? ["officer", "trainer"] : ["officer"];
+  // Activity is kept at UTC-day precision (see identify middleware): inactive ≥ N days means the last
+  // active day is at least N days before today.
+  const cutoff = a.inactiveDays
+    ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - a.inactiveDays))
+        .toISOString()
+        .slice(0, 10)
+    : null;
+  return Prisma.sql`
+    m.enrolled_at IS NOT NULL AND m.unreachable_at IS NULL
+    AND m.role::text = ANY(${roles}::text[])
+    AND (cardinality(${a.provinces}::text[]) = 0 OR m.province = ANY(${a.provinces}::text[]))
+    AND (cardinality(${a.unitTypes}::text[]) = 0 OR m.unit_type::text = ANY(${a.unitTypes}::text[]))
+    AND (${a.locale}::text IS NULL OR m.locale = ${a.locale}::text)
+    AND (${cutoff}::date IS NULL OR m.last_active_on IS NULL OR m.last_active_on <= ${cutoff}::date)`;
+}
+
+export function createBroadcastRepository(prisma: PrismaClient) {
+  return {
+    async countAudience(a: Audience, now: Date): Promise<number> {
+      const [row] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM members m JOIN identities i ON i.pseudonym = m.pseudonym
+        WHERE ${audienceWhere(a, now)}`;
+      return row?.n ?? 0;
+    },
+
+    /** One outbox row per recipient, in the recipient's language, in one INSERT … SELECT. */
+    async insertRecipients(
+      tx: Tx,
+      jobId: string,
+      a: Audience,
+      payloads: { km: OutboxPayload; en: OutboxPayload },
+      now: Date,
+    ): Promise<number> {
+      return tx.$executeRaw`
+        INSERT INTO outbox (job_id, recipient, payload, not_before, updated_at)
+        SELECT ${jobId}, m.pseudonym,
+               CASE WHEN m.locale = 'en' THEN ${JSON.stringify(payloads.en)}::jsonb
+                    ELSE ${JSON.stringify(payloads.km)}::jsonb END,
+               ${now}, ${now}
+        FROM members m JOIN identities i ON i.pseudonym = m.pseudonym
+        WHERE ${audienceWhere(a, now)}
+        ON CONFLICT (job_id, recipient) DO NOTHING`;
+    },
+
+    async create(data: {
+      createdBy: string;
+      km: Version;
+      en: Version | null;
+      media: Media | null;
+      audience: Audience;
+      urgent: boolean;
+      scheduledAt: Date;
+    }): Promise<string> {
+      const row = await prisma.broadcast.create({
+        data: {
+          createdBy: data.createdBy,
+          ...versionColumns("km", data.km),
+          ...versionColumns("en", data.en),
+          mediaKind: data.media?.kind ?? null,
+          mediaFileId: data.media?.fileId ?? null,
+          audience: data.audience as unknown as Prisma.InputJsonValue,
+          urgent: data.urgent,
+          scheduledAt: data.scheduledAt,
+        },
+        select: { id: true },
+      });
+      return row.id;
+    },
+
+    async get(id: string): Promise<BroadcastRecord | null> {
+      if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+      const row = await prisma.broadcast.findUnique({ where: { id } });
+      return row ? toRecord(row) : null;
+    },
+
+    /** Scheduled first (soonest first), then the most recent others. */
+    async list(limit: number): Promise<BroadcastRecord[]> {
+      const [scheduled, recent] = await Promise.all([
+        prisma.broadcast.findMany({ where: { status: "scheduled" }, orderBy: { scheduledAt: "asc" }, take: limit }),
+        prisma.broadcast.findMany({
+          where: { status: { not: "scheduled" } },
+          orderBy: { createdAt: "desc" },
+          take: limit,
+        }),
+      ]);
+      return [...scheduled, ...recent].slice(0, limit).map(toRecord);
+    },
+
+    async listActive(): Promise<(BroadcastRecord & { creatorLocale: "km" | "en" })[]> {
+      const rows = await prisma.broadcast.findMany({
+        where: { finishedAt: null, status: { in: ["sending", "paused", "cancelled"] } },
+        orderBy: { createdAt: "asc" },
+      });
+      if (!rows.length) return [];
+      const creators = await prisma.member.findMany({
+        where: { pseudonym: { in: [...new Set(rows.map((r) => r.createdBy))] } },
+        select: { pseudonym: true, locale: true },
+      });
+      const locale = new Map(creators.map((c) => [c.pseudonym, c.locale === "en" ? ("en" as const) : ("km" as const)]));
+      return rows.map((r) => ({ ...toRecord(r), creatorLocale: locale.get(r.createdBy) ?? "km" }));
+    },
+
+    async claimStart(id: string, now: Date): Promise<boolean> {
+      const { count } = await prisma.broadcast.updateMany({
+        where: { id, status: "scheduled" },
+        data: { status: "sending", startedAt: now },
+      });
+      return count === 1;
+    },
+
+    async claimDue(now: Date): Promise<string[]> {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        UPDATE broadcasts SET status = 'sending', started_at = ${now}
+        WHERE status = 'scheduled' AND scheduled_at <= ${now}
+        RETURNING id`;
+      return rows.map((r) => r.id);
+    },
+
+    async setJob(id: string, jobId: string): Promise<void> {
+      await prisma.broadcast.updateMany({ where: { id, jobId: null }, data: { jobId } });
+    },
+
+    async setProgressMessage(id: string, messageId: number): Promise<void> {
+      await prisma.broadcast.update({ where: { id }, data: { progressMessageId: messageId } });
+    },
+
+    async setStatus(id: string, from: BroadcastStatus[], to: BroadcastStatus): Promise<boolean> {
+      const { count } = await prisma.broadcast.updateMany({
+        where: { id, status: { in: from } },
+        data: { status: to },
+      });
+      return count === 1;
+    },
+
+    async cancelScheduled(id: string, now: Date): Promise<boolean> {
+      const { count } = await prisma.broadcast.updateMany({
+        where: { id, status: "scheduled" },
+        data: { status: "cancelled", finishedAt: now },
+      });
+      return count === 1;
+    },
+
+    /** Edits allowed only while the broadcast is still scheduled. */
+    async updateScheduled(id: string, patch: { scheduledAt?: Date; km?: Version; en?: Version }): Promise<boolean> {
+      const { count } = await prisma.broadcast.updateMany({
+        where: { id, status: "scheduled" },
+        data: {
+          ...(patch.scheduledAt ? { scheduledAt: patch.scheduledAt } : {}),
+          ...(patch.km ? versionColumns("km", patch.km) : {}),
+          ...(patch.en ? versionColumns("en", patch.en) : {}),
+        },
+      });
+      return count === 1;
+    },
+
+    /** Marks the end once; a cancelled broadcast keeps its status. */
+    async finish(id: string, now: Date): Promise<boolean> {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        UPDATE broadcasts
+        SET finished_at = ${now},
+            status = CASE WHEN status = 'cancelled' THEN 'cancelled'::"BroadcastStatus"
+                          ELSE 'finished'::"BroadcastStatus" END
+        WHERE id = ${id} AND finished_at IS NULL AND status IN ('sending', 'paused', 'cancelled')
+        RETURNING id`;
+      return rows.length === 1;
+    },
+
+    /** One pseudonymous `broadcast.delivered` event per recipient who got it, in one statement. */
+    async recordDelivered(jobId: string, attrs: Record<string, unknown>): Promise<number> {
+      return prisma.$executeRaw`
+        INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
+        SELECT o.recipient, 'broadcast.delivered', ${JSON.stringify(attrs)}::jsonb, COALESCE(o.sent_at, now())
+        FROM outbox o WHERE o.job_id = ${jobId} AND o.state = 'sent'`;
+    },
+
+    /** Only someone the broadcast was sent to can mark it useful, once. */
+    async addReaction(id: string, pseudonym: string): Promise<"added" | "already" | "not_recipient"> {
+      if (!/^[0-9a-f-]{36}$/.test(id)) return "not_recipient";
+      const added = await prisma.$executeRaw`
+        INSERT INTO broadcast_reactions (broadcast_id, pseudonym, kind)
+        SELECT b.id, ${pseudonym}, 'useful' FROM broadcasts b
+        WHERE b.id = ${id}
+          AND EXISTS (SELECT 1 FROM outbox o WHERE o.job_id = b.job_id AND o.recipient = ${pseudonym})
+        ON CONFLICT (broadcast_id, pseudonym) DO NOTHING`;
+      if (added === 1) return "added";
+      const existing = await prisma.broadcastReaction.count({ where: { broadcastId: id, pseudonym } });
+      return existing ? "already" : "not_recipient";
+    },
+
+    usefulCount: (id: string) => prisma.broadcastReaction.count({ where: { broadcastId: id, kind: "useful" } }),
+
+    /** Per-recipient rows for the CSV export: handle, language and province only (no identity). */
+    async csvRows(jobId: string) {
+      return prisma.$queryRaw<
+        {
+          handle: string | null;
+          locale: string | null;
+          province: string | null;
+          state: string;
+          reason: string | null;
+        }[]
+      >`
+        SELECT m.handle, m.locale, m.province, o.state::text AS state, o.reason
+        FROM outbox o LEFT JOIN members m ON m.pseudonym = o.recipient
+        WHERE o.job_id = ${jobId}
+        ORDER BY m.handle NULLS LAST, o.id`;
+    },
+  };
+}
+
+export type BroadcastRepository = ReturnType<typeof createBroadcastRepository>;

@@ -1,0 +1,392 @@
+// Trainer broadcasts: the use cases behind /broadcast and /broadcasts, without grammY. A broadcast is a row
+// in `broadcasts`; starting it (now, or by the scheduler when it is due) is a conditional UPDATE, so it
+// starts exactly once, and its messages go out through the delivery engine as one job keyed
+// `broadcast:<id>` with one outbox row per recipient, built in that recipient's language.
+import { z } from "zod";
+import { writeCsv } from "../content/csv.js";
+import type { BroadcastRecord, BroadcastRepository } from "../db/repositories/broadcasts.js";
+import type { JobProgress, OutboxPayload } from "../db/repositories/outbox.js";
+import type { Delivery } from "../delivery/delivery.js";
+import type { Logger } from "../logger.js";
+import { type EventSink, validateEvent } from "./events.js";
+import { PROVINCES, UNIT_TYPES } from "./provinces.js";
+
+export type Locale = "km" | "en";
+export const BROADCAST_JOB = "broadcasts.start-due";
+/** Telegram's limits on what a bot may send. */
+export const MAX_TEXT = 4096;
+export const MAX_CAPTION = 1024;
+export const INACTIVE_STEPS = [null, 7, 14, 30, 60] as const;
+
+export const audienceSchema = z
+  .object({
+    provinces: z.array(z.enum(PROVINCES)).default([]),
+    unitTypes: z.array(z.enum(UNIT_TYPES)).default([]),
+    locale: z.enum(["km", "en"]).nullable().default(null),
+    inactiveDays: z.number().int().min(1).max(365).nullable().default(null),
+    includeTrainers: z.boolean().default(false),
+  })
+  .strict();
+export type Audience = z.output<typeof audienceSchema>;
+export const ALL_OFFICERS: Audience = audienceSchema.parse({});
+
+/** Formatting kept from what the trainer typed. Mentions of people (text_mention carries a Telegram user) are dropped. */
+const FORMATTING = new Set([
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "spoiler",
+  "code",
+  "pre",
+  "text_link",
+  "blockquote",
+  "expandable_blockquote",
+]);
+export interface Entity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+  language?: string;
+}
+export function keepFormatting(entities: readonly Entity[] | undefined): Entity[] {
+  return (entities ?? [])
+    .filter((e) => FORMATTING.has(e.type))
+    .map((e) => ({
+      type: e.type,
+      offset: e.offset,
+      length: e.length,
+      ...(e.url ? { url: e.url } : {}),
+      ...(e.language ? { language: e.language } : {}),
+    }));
+}
+
+export interface Version {
+  text: string;
+  entities: Entity[];
+}
+export interface Media {
+  kind: "photo" | "document";
+  fileId: string;
+}
+export interface Draft {
+  /** With one version for everyone, it is `km` and `en` is null. */
+  km: Version;
+  en: Version | null;
+  media: Media | null;
+  audience: Audience;
+  urgent: boolean;
+}
+
+/** The version a recipient reads: their language, or the one version for everyone. */
+export function versionFor(b: { km: Version | null; en: Version | null }, locale: Locale): Version {
+  const v = locale === "en" ? (b.en ?? b.km) : (b.km ?? b.en);
+  return v ?? { text: "", entities: [] };
+}
+
+/** The exact message an officer receives (the preview sends the same payload to the trainer). */
+export function buildPayload(version: Version, media: Media | null, usefulButton: { text: string; data: string }) {
+  const reply_markup = { inline_keyboard: [[{ text: usefulButton.text, callback_data: usefulButton.data }]] };
+  const entities = version.entities.length ? version.entities : undefined;
+  if (!media) {
+    return {
+      method: "sendMessage",
+      params: { text: version.text, ...(entities ? { entities } : {}), reply_markup },
+    } satisfies OutboxPayload;
+  }
+  const caption = { caption: version.text, ...(entities ? { caption_entities: entities } : {}), reply_markup };
+  return media.kind === "photo"
+    ? ({ method: "sendPhoto", params: { photo: media.fileId, ...caption } } satisfies OutboxPayload)
+    : ({ method: "sendDocument", params: { document: media.fileId, ...caption } } satisfies OutboxPayload);
+}
+
+export const usefulData = (broadcastId: string) => `bcu:${broadcastId}`;
+
+/** Reads "2026-11-25 08:00", "25/11/2026 08:00", "25/11 08:00" or "08:00" (Khmer digits too) as local time in `timeZone`. */
+export function parseLocalDateTime(input: string, timeZone: string, now: Date): Date | null {
+  const s = input.replace(/[០-៩]/g, (c) => String(c.charCodeAt(0) - 0x17e0)).trim();
+  const today = localParts(now, timeZone);
+  let [y, mo, d] = [today.year, today.month, today.day];
+  let shape: "full" | "day-month" | "time" = "full";
+  let timePart = s;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(.+)$/.exec(s);
+  const dayFirst = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\s+(.+)$/.exec(s);
+  if (iso) {
+    [y, mo, d, timePart] = [Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] ?? ""];
+  } else if (dayFirst) {
+    [d, mo, timePart] = [Number(dayFirst[1]), Number(dayFirst[2]), dayFirst[4] ?? ""];
+    if (dayFirst[3]) y = Number(dayFirst[3]);
+    else shape = "day-month";
+  } else {
+    shape = "time";
+  }
+  const t = /^(\d{1,2})[:.](\d{2})$/.exec(timePart.trim());
+  if (!t) return null;
+  const [h, mi] = [Number(t[1]), Number(t[2])];
+  if (h > 23 || mi > 59 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  let at = zonedTime(y, mo, d, h, mi, timeZone);
+  if (localParts(at, timeZone).day !== d) return null; // 31/02 and the like
+  // "08:00" alone means the next 08:00; "25/11 08:00" the next 25 November.
+  if (shape === "time" && at <= now) at = zonedTime(y, mo, d + 1, h, mi, timeZone);
+  if (shape === "day-month" && at <= now) at = zonedTime(y + 1, mo, d, h, mi, timeZone);
+  return at;
+}
+
+function localParts(at: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      hourCycle: "h23",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 0,
+    day: parts.day ?? 0,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+  };
+}
+
+/** The instant when the wall clock in `timeZone` shows this date and time. */
+export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, timeZone: string): Date {
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const offset = (at: number) => {
+    const p = localParts(new Date(at), timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(at / 60_000) * 60_000;
+  };
+  let at = wall - offset(wall);
+  at = wall - offset(at);
+  return new Date(at);
+}
+
+/** The next `hh:mm` local time strictly after `now`, at least `minDays` calendar days ahead. */
+export function nextLocalTime(now: Date, timeZone: string, hh: number, mm: number, minDays = 1): Date {
+  const p = localParts(now, timeZone);
+  return zonedTime(p.year, p.month, p.day + minDays, hh, mm, timeZone);
+}
+
+export interface CsvRow {
+  handle: string | null;
+  locale: string | null;
+  province: string | null;
+  state: string;
+  reason: string | null;
+}
+
+/** Per-recipient report: pseudonymous handles only, never a Telegram id or name. */
+export function reportCsv(rows: readonly CsvRow[]): string {
+  return writeCsv([
+    ["handle", "language", "province", "state", "reason"],
+    ...rows.map((r) => [r.handle ?? "deleted", r.locale ?? "", r.province ?? "", r.state, r.reason ?? ""]),
+  ]);
+}
+
+export interface ProgressCounts {
+  total: number;
+  sent: number;
+  blocked: number;
+  /** Failed for another reason, or skipped because the person cannot be reached. */
+  failed: number;
+  cancelled: number;
+  remaining: number;
+  /** Reason → count, over failed and skipped rows. */
+  reasons: Record<string, number>;
+}
+
+export function countsOf(p: JobProgress | null): ProgressCounts {
+  const c: ProgressCounts = { total: 0, sent: 0, blocked: 0, failed: 0, cancelled: 0, remaining: 0, reasons: {} };
+  if (!p) return c;
+  c.total = p.total;
+  c.sent = p.sent;
+  c.remaining = p.remaining;
+  for (const [reason, n] of [...Object.entries(p.failed), ...Object.entries(p.skipped)]) {
+    c.reasons[reason] = (c.reasons[reason] ?? 0) + n;
+    if (reason === "blocked") c.blocked += n;
+    else if (reason === "cancelled") c.cancelled += n;
+    else c.failed += n;
+  }
+  return c;
+}
+
+export interface BroadcastServiceDeps {
+  repo: BroadcastRepository;
+  delivery: Delivery;
+  events: EventSink;
+  logger: Logger;
+  now: () => Date;
+  /** The 👍 button's label in each language (the service itself has no translations). */
+  usefulLabel: (locale: Locale) => string;
+}
+
+export type ControlResult = "ok" | "not_found" | "too_late";
+
+export function createBroadcastService(d: BroadcastServiceDeps) {
+  const log = d.logger.child({ component: "broadcasts" });
+
+  /** Queues the job of a broadcast that is `sending` (idempotent by its key). */
+  async function queue(b: BroadcastRecord): Promise<void> {
+    const button = (locale: Locale) => ({ text: d.usefulLabel(locale), data: usefulData(b.id) });
+    const payloads = {
+      km: buildPayload(versionFor(b, "km"), b.media, button("km")),
+      en: buildPayload(versionFor(b, "en"), b.media, button("en")),
+    };
+    const now = d.now();
+    const job = await d.delivery.queue({ key: `broadcast:${b.id}`, kind: "broadcast", urgent: b.urgent }, (tx, jobId) =>
+      d.repo.insertRecipients(tx, jobId, b.audience, payloads, now),
+    );
+    await d.repo.setJob(b.id, job.id);
+    if (job.created) {
+      await d.events.record(b.createdBy, "broadcast.started", { recipients: job.queued, urgent: b.urgent });
+      log.info({ msg: "broadcast started", broadcast: b.id, recipients: job.queued });
+    }
+  }
+
+  async function startClaimed(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const b = await d.repo.get(id);
+      if (b) await queue(b);
+    }
+  }
+
+  return {
+    countAudience: (audience: Audience) => d.repo.countAudience(audience, d.now()),
+
+    async create(createdBy: string, draft: Draft, scheduledAt: Date | null): Promise<string> {
+      const audience = audienceSchema.parse(draft.audience);
+      const id = await d.repo.create({
+        createdBy,
+        km: draft.km,
+        en: draft.en,
+        media: draft.media,
+        audience,
+        urgent: draft.urgent,
+        scheduledAt: scheduledAt ?? d.now(),
+      });
+      await d.events.record(createdBy, "broadcast.created", {
+        versions: draft.en ? "both" : "one",
+        media: draft.media?.kind ?? "none",
+        scheduled: scheduledAt !== null,
+        urgent: draft.urgent,
+      });
+      return id;
+    },
+
+    /** Starts one broadcast now ("send now"); false if it already started or was cancelled. */
+    async start(id: string): Promise<boolean> {
+      const claimed = await d.repo.claimStart(id, d.now());
+      await startClaimed(claimed ? [id] : []);
+      return claimed;
+    },
+
+    /** The scheduler job: starts every scheduled broadcast that is due, each exactly once. */
+    async startDue(at: Date): Promise<number> {
+      const ids = await d.repo.claimDue(at);
+      await startClaimed(ids);
+      return ids.length;
+    },
+
+    /** A broadcast marked `sending` whose job was never queued (the process stopped in between). */
+    async ensureQueued(id: string): Promise<void> {
+      const b = await d.repo.get(id);
+      if (b && !b.jobId && (b.status === "sending" || b.status === "paused")) await queue(b);
+    },
+
+    get: (id: string) => d.repo.get(id),
+    list: (limit = 10) => d.repo.list(limit),
+    /** Broadcasts whose progress message is still live (sending, paused, or cancelled without a report yet). */
+    active: () => d.repo.listActive(),
+    setProgressMessage: (id: string, messageId: number) => d.repo.setProgressMessage(id, messageId),
+
+    async progress(b: BroadcastRecord): Promise<JobProgress | null> {
+      return b.jobId ? d.delivery.progress(b.jobId) : null;
+    },
+
+    async pause(id: string, by: string): Promise<ControlResult> {
+      const b = await d.repo.get(id);
+      if (!b) return "not_found";
+      if (b.status !== "sending" || !b.jobId) return "too_late";
+      if (!(await d.delivery.pause(b.jobId))) return "too_late";
+      await d.repo.setStatus(id, ["sending"], "paused");
+      await d.events.record(by, "broadcast.paused", {});
+      return "ok";
+    },
+
+    async resume(id: string, by: string): Promise<ControlResult> {
+      const b = await d.repo.get(id);
+      if (!b) return "not_found";
+      if (b.status !== "paused" || !b.jobId) return "too_late";
+      if (!(await d.delivery.resume(b.jobId))) return "too_late";
+      await d.repo.setStatus(id, ["paused"], "sending");
+      await d.events.record(by, "broadcast.resumed", {});
+      return "ok";
+    },
+
+    /** Cancels a scheduled broadcast (it never starts) or a running one (the rest is not sent). */
+    async cancel(id: string, by: string): Promise<ControlResult> {
+      const b = await d.repo.get(id);
+      if (!b) return "not_found";
+      if (b.status === "scheduled") {
+        if (!(await d.repo.cancelScheduled(id, d.now()))) return "too_late";
+        await d.events.record(by, "broadcast.cancelled", { stage: "scheduled" });
+        return "ok";
+      }
+      if ((b.status !== "sending" && b.status !== "paused") || !b.jobId) return "too_late";
+      if (!(await d.delivery.cancel(b.jobId))) return "too_late";
+      await d.repo.setStatus(id, ["sending", "paused"], "cancelled");
+      await d.events.record(by, "broadcast.cancelled", { stage: "sending" });
+      return "ok";
+    },
+
+    /** Changes the time of a broadcast that has not started. */
+    async reschedule(id: string, at: Date): Promise<boolean> {
+      return d.repo.updateScheduled(id, { scheduledAt: at });
+    },
+
+    /** Changes one version's text (or caption) of a broadcast that has not started. */
+    async editText(id: string, locale: Locale, version: Version): Promise<boolean> {
+      return d.repo.updateScheduled(id, locale === "en" ? { en: version } : { km: version });
+    },
+
+    /**
+     * Closes a broadcast whose job is done or cancelled: true exactly once (the caller then sends the final
+     * report). Records one pseudonymous `broadcast.delivered` event per recipient in a single statement.
+     */
+    async finish(b: BroadcastRecord): Promise<boolean> {
+      if (!(await d.repo.finish(b.id, d.now()))) return false;
+      const c = countsOf(b.jobId ? await d.delivery.progress(b.jobId) : null);
+      if (b.jobId) await d.repo.recordDelivered(b.jobId, validateEvent("broadcast.delivered", {}));
+      await d.events.record(b.createdBy, "broadcast.finished", {
+        sent: c.sent,
+        blocked: c.blocked,
+        failed: c.failed,
+        cancelled: c.cancelled,
+      });
+      log.info({ msg: "broadcast finished", broadcast: b.id, sent: c.sent, failed: c.failed + c.blocked });
+      return true;
+    },
+
+    /** 👍 from a recipient: "added", "already", or "not_recipient" (a forged or foreign button). */
+    async markUseful(id: string, pseudonym: string): Promise<"added" | "already" | "not_recipient"> {
+      const result = await d.repo.addReaction(id, pseudonym);
+      if (result === "added") await d.events.record(pseudonym, "broadcast.useful", {});
+      return result;
+    },
+
+    usefulCount: (id: string) => d.repo.usefulCount(id),
+
+    async csv(b: BroadcastRecord): Promise<string | null> {
+      return b.jobId ? reportCsv(await d.repo.csvRows(b.jobId)) : null;
+    },
+  };
+}
+
+export type BroadcastService = ReturnType<typeof createBroadcastService>;

@@ -1,0 +1,177 @@
+// Post-interview reflection check-ins (domain.md §b) and the wellbeing ladder (§c), as pure functions:
+// which items exist, what a finished check-in stores, which tip topics it marks "to improve", which week a
+// date belongs to, and what the escalation ladder offers. No grammY, no database, no side effects at import.
+import { type CrisisWords, mentionsCrisis } from "./crisis.js";
+import { type ScrubKind, scrub } from "./scrubber.js";
+
+/** Q1: interview phases (tip topic ids in content/tips). */
+export const Q1_ELEMENTS = ["ground-rules", "rapport", "practice-narrative", "transition", "closure"] as const;
+/** Q3: setting and process (tip topic ids); each can be ticked, left open, or marked not applicable. */
+export const Q3_SETTING = ["room", "breaks", "recording", "interpreters"] as const;
+export const OPEN_SHARES = ["most", "half", "fewer", "unsure"] as const;
+/** Q6: the short list of "one thing to try"; "own" means the officer wrote it (kept as scrubbed free text). */
+export const ACTIONS = ["silence", "tell-more", "ground-rules", "breaks"] as const;
+export const ITEMS = ["tried", "q1", "q2", "q3", "q4", "q5", "q6", "q7"] as const;
+export const START_SOURCES = ["command", "menu", "weekly", "next"] as const;
+
+export type Item = (typeof ITEMS)[number];
+export type OpenShare = (typeof OPEN_SHARES)[number];
+export type Action = (typeof ACTIONS)[number] | "own";
+export type StartSource = (typeof START_SOURCES)[number];
+export type Level = "low" | "medium" | "high";
+
+export const FREE_TEXT_KINDS = { reflection: "checkin-reflection", action: "checkin-action" } as const;
+export const MAX_REFLECTION_CHARS = 400;
+export const MAX_ACTION_CHARS = 200;
+export const MAX_NOTE_CHARS = 300;
+/** One reminder after this much idle time, and the check-in closes as abandoned after ABANDON_AFTER_MS. */
+export const REMIND_AFTER_MS = 2 * 60 * 60_000;
+export const ABANDON_AFTER_MS = 24 * 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Everything a finished check-in stores. `null` means skipped (or not asked). */
+export interface CheckInAnswers {
+  triedLastAction: boolean | null;
+  elements: string[] | null;
+  openShare: OpenShare | null;
+  setting: { done: string[]; na: string[] } | null;
+  feeling: number | null;
+  reflection: string | null;
+  action: Action | null;
+  actionText: string | null;
+  shareWanted: boolean | null;
+  skipped: Item[];
+}
+
+export function emptyAnswers(): CheckInAnswers {
+  return {
+    triedLastAction: null,
+    elements: null,
+    openShare: null,
+    setting: null,
+    feeling: null,
+    reflection: null,
+    action: null,
+    actionText: null,
+    shareWanted: null,
+    skipped: [],
+  };
+}
+
+/**
+ * Tip topics to mark "to improve" (Q1 and Q3 items not ticked) and to clear (items ticked this time). A skipped
+ * question says nothing either way, and "not applicable" is not a gap.
+ */
+export function focusTopics(a: Pick<CheckInAnswers, "elements" | "setting">): { mark: string[]; clear: string[] } {
+  const mark: string[] = [];
+  const clear: string[] = [];
+  if (a.elements) {
+    for (const e of Q1_ELEMENTS) (a.elements.includes(e) ? clear : mark).push(e);
+  }
+  if (a.setting) {
+    for (const s of Q3_SETTING) {
+      if (a.setting.done.includes(s)) clear.push(s);
+      else if (!a.setting.na.includes(s)) mark.push(s);
+    }
+  }
+  return { mark: [...new Set(mark)], clear: [...new Set(clear.filter((t) => !mark.includes(t)))] };
+}
+
+/** The stored setting list: ticked ids, and "na:<id>" for not applicable. */
+export function settingList(setting: CheckInAnswers["setting"]): string[] {
+  return setting ? [...setting.done, ...setting.na.map((s) => `na:${s}`)] : [];
+}
+
+/** The Monday (local date in `timeZone`) of the week `at` falls in, as a UTC-midnight Date for `@db.Date`. */
+export function weekStart(at: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    weekday: "short",
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const day = Date.UTC(Number(get("year")), Number(get("month")) - 1, Number(get("day")));
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+  return new Date(day - Math.max(weekday, 0) * DAY_MS);
+}
+
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * When scrubbed free text expires: `days` after the end of the week it was written in. Interview-linked records
+ * keep no time finer than the week (domain.md §e), so the expiry must not reveal the day either; the text is kept
+ * at least `days` days and at most a week longer.
+ */
+export function freeTextExpiry(at: Date, timeZone: string, days: number): Date {
+  return new Date(weekStart(at, timeZone).getTime() + (7 + days) * DAY_MS);
+}
+
+/** What the bot does with a free-text message before anything else sees it: scrub, and look for crisis words. */
+export function screenFreeText(
+  original: string,
+  words: CrisisWords,
+): { kept: string; removed: ScrubKind[]; crisis: boolean } {
+  const { text, removed } = scrub(original);
+  return { kept: text, removed, crisis: mentionsCrisis(original, words) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wellbeing (domain.md §c)
+
+/** SISQ, 1 = not at all … 5 = very much. */
+export function stressLevel(score: number): Level {
+  if (score >= 4) return "high";
+  return score === 3 ? "medium" : "low";
+}
+
+/** Q4, 1 = very difficult … 5 = very good. */
+export function feelingLevel(feeling: number): Level {
+  if (feeling <= 1) return "high";
+  return feeling === 2 ? "medium" : "low";
+}
+
+export interface Escalation {
+  selfCare: boolean;
+  offerPeer: boolean;
+  /** Step 2: book a supervisor or peer conversation, with the external support contacts. */
+  strong: boolean;
+}
+
+/**
+ * The escalation ladder of domain.md §c. Weekly stress: low or medium → a self-care card; high → offer a peer
+ * supporter; two high weeks in a row → the stronger prompt as well. After an interview: "difficult" → a self-care
+ * card; "very difficult" → the stronger prompt and the offer.
+ */
+export function escalationFor(input: {
+  source: "sisq" | "checkin";
+  level: Level;
+  previousWeekHigh: boolean;
+}): Escalation {
+  const { source, level, previousWeekHigh } = input;
+  if (level === "high") {
+    return { selfCare: false, offerPeer: true, strong: source === "checkin" || previousWeekHigh };
+  }
+  return { selfCare: source === "sisq" || level === "medium", offerPeer: false, strong: false };
+}
+
+/**
+ * The peer supporter to notify: prefer one in the requester's province, then the one with the fewest open
+ * requests; never the requester. Deterministic, so tests and retries pick the same person.
+ */
+export function pickSupporter<T extends { pseudonym: string; province: string | null; openRequests: number }>(
+  candidates: T[],
+  requester: { pseudonym: string; province: string | null },
+): T | null {
+  const others = candidates.filter((c) => c.pseudonym !== requester.pseudonym);
+  const rank = (c: T) => [c.province && c.province === requester.province ? 0 : 1, c.openRequests] as const;
+  others.sort((a, b) => {
+    const [pa, oa] = rank(a);
+    const [pb, ob] = rank(b);
+    return pa - pb || oa - ob || a.pseudonym.localeCompare(b.pseudonym);
+  });
+  return others[0] ?? null;
+}

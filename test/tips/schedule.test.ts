@@ -1,0 +1,152 @@
+// Scheduled tips with a controllable clock, on the run's database: which officers a slot queues, once only,
+// the catch-up rule, and spaced-repetition selection.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadTipLibrary } from "../../src/content/tips.js";
+import type { Database } from "../../src/db/client.js";
+import { createEventRepository } from "../../src/db/repositories/events.js";
+import { createMemberRepository } from "../../src/db/repositories/members.js";
+import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
+import { createTipRepository } from "../../src/db/repositories/tips.js";
+import { createDelivery } from "../../src/delivery/delivery.js";
+import { createLogger } from "../../src/logger.js";
+import { createTipService } from "../../src/services/tips.js";
+import { createTestDatabase } from "../helpers/db.js";
+
+const TZ = "Asia/Phnom_Penh";
+const at = (iso: string) => new Date(`${iso}+07:00`);
+let db: Database;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await createTipRepository(db.prisma).sync(await loadTipLibrary());
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.prisma.$executeRawUnsafe(
+    "TRUNCATE outbox, delivery_jobs, members, identities, tip_views, focus_topics CASCADE",
+  );
+});
+
+function service() {
+  const outbox = createOutboxRepository(db.prisma);
+  const idleWorker = { wake() {}, async hold() {}, unhold() {} };
+  return createTipService({
+    repo: createTipRepository(db.prisma),
+    members: createMemberRepository(db.prisma),
+    events: createEventRepository(db.prisma),
+    delivery: createDelivery(outbox, idleWorker),
+    t: (_l, k) => k,
+    timeZone: TZ,
+    logger: createLogger({ level: "silent" }),
+    now: () => new Date(),
+  });
+}
+
+async function officer(name: string, tipFrequency: "daily" | "three_weekly" | "weekly" | "paused", tipTime = "08:00") {
+  const chat = 6_000_000 + Math.floor(Math.random() * 1_000_000);
+  await db.prisma.identity.create({ data: { pseudonym: name, telegramUserId: BigInt(chat), chatId: BigInt(chat) } });
+  await db.prisma.member.create({
+    data: {
+      pseudonym: name,
+      handle: name.toUpperCase(),
+      consentedAt: new Date(),
+      enrolledAt: new Date(),
+      tipFrequency,
+      tipTime,
+    },
+  });
+}
+
+async function recipientsOf(key: string): Promise<string[]> {
+  const rows = await db.prisma.outboxMessage.findMany({ where: { job: { key } }, select: { recipient: true } });
+  return rows.map((r) => r.recipient).sort();
+}
+
+describe("tip slots", () => {
+  it("When Monday, Tuesday and Wednesday 08:00 come, then daily, three-times and weekly officers are queued on their days only", async () => {
+    await officer("daily", "daily");
+    await officer("three", "three_weekly");
+    await officer("weekly", "weekly");
+    await officer("paused", "paused");
+    await officer("noon", "daily", "12:00");
+    const tips = service();
+    await tips.queueDueSlots(at("2026-11-23T08:00:00")); // Monday
+    await tips.queueDueSlots(at("2026-11-24T08:00:00")); // Tuesday
+    await tips.queueDueSlots(at("2026-11-25T08:00:00")); // Wednesday
+    expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual(["daily", "three", "weekly"]);
+    expect(await recipientsOf("tip:2026-11-24T08:00")).toEqual(["daily"]);
+    expect(await recipientsOf("tip:2026-11-25T08:00")).toEqual(["daily", "three"]);
+  });
+
+  it("When the scheduler runs again for the same slot (a restart, another instance), then nobody is queued twice", async () => {
+    await officer("a", "daily");
+    expect(await service().queueDueSlots(at("2026-11-23T08:00:00"))).toBe(1);
+    expect(await service().queueDueSlots(at("2026-11-23T08:05:00"))).toBe(0);
+    expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual(["a"]);
+  });
+
+  it("When Mitt was down over a slot, then it is sent once, late, within 3 hours, and skipped after that", async () => {
+    await officer("late", "daily", "08:00");
+    await officer("missed", "daily", "06:00");
+    await service().queueDueSlots(at("2026-11-23T10:30:00"));
+    expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual(["late"]);
+    expect(await recipientsOf("tip:2026-11-23T06:00")).toEqual([]);
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "late" } });
+    expect(row.notBefore.toISOString()).toBe("2026-11-23T01:00:00.000Z");
+  });
+
+  it("When a tip slot is queued, then it is a non-urgent tip job, so quiet hours hold it", async () => {
+    await officer("evening", "daily", "20:00");
+    await service().queueDueSlots(at("2026-11-23T20:00:00"));
+    const job = await db.prisma.deliveryJob.findUniqueOrThrow({ where: { key: "tip:2026-11-23T20:00" } });
+    expect(job).toMatchObject({ kind: "tip", urgent: false });
+  });
+});
+
+describe("tip selection", () => {
+  it("When an officer has seen nothing, then tips come in curriculum order, preferring topics to improve", async () => {
+    await officer("new", "daily");
+    const tips = service();
+    const repo = createTipRepository(db.prisma);
+    expect(await repo.nextFor("new")).toBe("planning-01");
+    await repo.recordSent("new", "planning-01", new Date());
+    expect(await repo.nextFor("new")).toBe("planning-02");
+    await db.prisma.focusTopic.create({ data: { pseudonym: "new", topicId: "rapport" } });
+    expect(await repo.nextFor("new")).toBe("rapport-01");
+    expect(tips).toBeTruthy();
+  });
+
+  it("When every tip has been seen, then 'review again' and wrong quizzes come first, then the longest unseen", async () => {
+    await officer("old", "daily");
+    const repo = createTipRepository(db.prisma);
+    const all = (await db.prisma.tip.findMany({ where: { archivedAt: null }, select: { id: true } })).map((t) => t.id);
+    const base = Date.UTC(2026, 0, 1);
+    await db.prisma.tipView.createMany({
+      data: all.map((tipId, i) => ({ pseudonym: "old", tipId, lastSentAt: new Date(base + i * 60_000) })),
+    });
+    expect(await repo.nextFor("old")).toBe(all[0]); // longest unseen
+    await repo.recordQuiz("old", "rapport-02", false);
+    await repo.setFeedback("old", "closure-01", { reviewAgain: true });
+    const first = await repo.nextFor("old");
+    expect(["rapport-02", "closure-01"]).toContain(first);
+    await repo.recordSent("old", first ?? "", new Date());
+    await repo.recordQuiz("old", "rapport-02", true);
+    expect(await repo.nextFor("old")).not.toBe(first);
+  });
+
+  it("When content changes, then sync updates edited tips, archives removed ones and is idempotent", async () => {
+    const repo = createTipRepository(db.prisma);
+    const library = await loadTipLibrary();
+    expect(await repo.sync(library)).toMatchObject({ created: 0, updated: 0, archived: 0 });
+    const [first, removed, ...rest] = library.tips;
+    if (!first || !removed) throw new Error("the library has tips");
+    const edited = {
+      ...library,
+      tips: [{ ...first, text: { ...first.text, en: `${first.text.en} (edited)` } }, ...rest],
+    };
+    expect(await repo.sync(edited)).toMatchObject({ updated: 1, archived: 1 });
+    expect((await repo.get(removed.id))?.archived).toBe(true);
+    expect(await repo.sync(library)).toMatchObject({ updated: 2, archived: 0 });
+    expect((await repo.get(removed.id))?.archived).toBe(false);
+  });
+});
