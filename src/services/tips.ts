@@ -75,7 +75,7 @@ export function createTipService(deps: TipServiceDeps) {
     /** Archives an active tip (officers no longer receive it); false when it is unknown or already archived. */
     async archive(id: string, by: string): Promise<boolean> {
       const tip = await repo.get(id);
-      if (!tip || tip.archived || !(await repo.archive(id))) return false;
+      if (!tip || tip.archived || !(await repo.archive(id, by))) return false;
       await deps.events.record(by, "tip.archived", { topic: tip.topicId });
       return true;
     },

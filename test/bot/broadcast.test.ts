@@ -291,6 +291,7 @@ describe("trainer broadcasts", () => {
     await kmTrainer.ask(await seedInvite(bot, "trainer"));
     await kmTrainer.askPress("កំពត");
     await kmTrainer.askPress("អង្គភាពការពារកុមារ (CPU)");
+    await kmTrainer.askPress("មិនទាន់ចង់បានគន្លឹះទេ");
 
     const seen: string[] = [];
     const step = async (p: Promise<{ text?: string }>) => {

@@ -53,6 +53,7 @@ async function enrolKm(u: TestUser) {
   await u.ask(await seedInvite(bot));
   await u.askPress("កំពត");
   await u.askPress("អង្គភាពការពារកុមារ");
+  await u.askPress("មិនទាន់ចង់បានគន្លឹះទេ");
   return u;
 }
 

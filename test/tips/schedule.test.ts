@@ -149,4 +149,11 @@ describe("tip selection", () => {
     expect(await repo.sync(library)).toMatchObject({ updated: 2, archived: 0 });
     expect((await repo.get(removed.id))?.archived).toBe(false);
   });
+
+  it("When a trainer archived a course tip, then the next start-up sync leaves it archived", async () => {
+    const repo = createTipRepository(db.prisma);
+    expect(await repo.archive("rapport-03", "trainer-pseudonym")).toBe(true);
+    await repo.sync(await loadTipLibrary());
+    expect((await repo.get("rapport-03"))?.archived).toBe(true);
+  });
 });

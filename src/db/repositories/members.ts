@@ -161,6 +161,7 @@ export function createMemberRepository(prisma: PrismaClient) {
         prisma.broadcastReaction.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.broadcast.updateMany({ where: { createdBy: pseudonym }, data: { createdBy: tombstone } }),
         prisma.tip.updateMany({ where: { createdBy: pseudonym }, data: { createdBy: tombstone } }),
+        prisma.tip.updateMany({ where: { archivedBy: pseudonym }, data: { archivedBy: tombstone } }),
         prisma.outboxMessage.updateMany({
           where: { recipient: pseudonym, state: { in: ["queued", "sending"] } },
           data: { state: "skipped", reason: "deleted" },

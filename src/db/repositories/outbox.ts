@@ -166,17 +166,26 @@ export function createOutboxRepository(prisma: PrismaClient) {
      */
     async release(ids: bigint[], notBefore: Date, refund: boolean): Promise<void> {
       if (!ids.length) return;
+      // A row of a job cancelled meanwhile is skipped rather than queued, so it never lingers.
       await prisma.$executeRaw`
-        UPDATE outbox SET state = 'queued', not_before = ${notBefore}, claimed_at = NULL,
-               attempts = GREATEST(0, attempts - ${refund ? 1 : 0}), updated_at = now()
-        WHERE id = ANY(${ids}::bigint[]) AND state = 'sending'`;
+        UPDATE outbox o
+        SET state = CASE WHEN j.status = 'cancelled' THEN 'skipped'::"OutboxState" ELSE 'queued'::"OutboxState" END,
+            reason = CASE WHEN j.status = 'cancelled' THEN 'cancelled' ELSE o.reason END,
+            not_before = ${notBefore}, claimed_at = NULL,
+            attempts = GREATEST(0, o.attempts - ${refund ? 1 : 0}), updated_at = now()
+        FROM delivery_jobs j
+        WHERE j.id = o.job_id AND o.id = ANY(${ids}::bigint[]) AND o.state = 'sending'`;
     },
 
     /** Rows left `sending` by a worker that died (claimed before `olderThan`) go back to the queue. */
     async requeueStale(olderThan: Date): Promise<number> {
       return prisma.$executeRaw`
-        UPDATE outbox SET state = 'queued', claimed_at = NULL, updated_at = now()
-        WHERE state = 'sending' AND claimed_at < ${olderThan}`;
+        UPDATE outbox o
+        SET state = CASE WHEN j.status = 'cancelled' THEN 'skipped'::"OutboxState" ELSE 'queued'::"OutboxState" END,
+            reason = CASE WHEN j.status = 'cancelled' THEN 'cancelled' ELSE o.reason END,
+            claimed_at = NULL, updated_at = now()
+        FROM delivery_jobs j
+        WHERE j.id = o.job_id AND o.state = 'sending' AND o.claimed_at < ${olderThan}`;
     },
 
     /** Active jobs with nothing left to send become `done`; returns them. */

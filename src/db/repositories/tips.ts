@@ -63,8 +63,12 @@ export function createTipRepository(prisma: PrismaClient) {
             if (!row) {
               await tx.tip.create({ data: { id: tip.id, origin: "content", ...data } });
               report.created++;
-            } else if (row.archivedAt || differs(row, data)) {
-              await tx.tip.update({ where: { id: tip.id }, data: { ...data, archivedAt: null } });
+            } else if ((row.archivedAt && !row.archivedBy) || differs(row, data)) {
+              // A tip a trainer archived stays archived; one that sync archived comes back with its file.
+              await tx.tip.update({
+                where: { id: tip.id },
+                data: row.archivedBy ? data : { ...data, archivedAt: null },
+              });
               report.updated++;
             } else report.unchanged++;
           }
@@ -175,10 +179,11 @@ export function createTipRepository(prisma: PrismaClient) {
       return id;
     },
 
-    async archive(id: string): Promise<boolean> {
+    /** A trainer archives a tip (`by` is their pseudonym); content sync will not bring it back. */
+    async archive(id: string, by: string): Promise<boolean> {
       const { count } = await prisma.tip.updateMany({
         where: { id, archivedAt: null },
-        data: { archivedAt: new Date() },
+        data: { archivedAt: new Date(), archivedBy: by },
       });
       return count === 1;
     },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "tips" ADD COLUMN     "archived_by" TEXT;
