@@ -49,7 +49,7 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
   const tipSync = await tipRepo.sync(await loadTipLibrary());
   logger.info({ msg: "tips loaded", ...tipSync });
   // The worker builds tip messages when they go out; `tips` is created just below, with the delivery service.
-  const { worker, delivery } = createDeliveryStack(config, db.prisma, logger, now, {
+  const { worker, delivery, outbox } = createDeliveryStack(config, db.prisma, logger, now, {
     renderers: { [TIP_RENDERER]: (row) => tips.render(row) },
     onSettled: (row, outcome) => tips.onSettled(row, outcome),
   });
@@ -107,6 +107,14 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
   // Periodic jobs (tip slots, reminders, retention) register here; see src/jobs/scheduler.ts.
   const scheduler = createScheduler({ prisma: db.prisma, backend: db.backend, logger, timezone: config.TZ, now });
   scheduler.register({ name: TIPS_JOB, cron: "* * * * *", run: (at) => tips.queueDueSlots(at).then(() => {}) });
+  scheduler.register({
+    name: "outbox-retention",
+    cron: "45 3 * * *",
+    async run(at) {
+      const before = new Date(at.getTime() - config.FREE_TEXT_RETENTION_DAYS * 86_400_000);
+      logger.info({ msg: "outbox retention", cleared: await outbox.clearSettledPayloads(before) });
+    },
+  });
   scheduler.register(...createCheckinJobs(checkins, logger));
   scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
   // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.

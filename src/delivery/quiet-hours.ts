@@ -1,6 +1,8 @@
 // Quiet hours: local times when non-urgent bulk messages are held. Pure functions over an IANA time zone,
 // so tests can pass any instant. A window such as 21:00-07:00 wraps past midnight.
 
+import { localParts } from "../services/local-time.js";
+
 export interface QuietHours {
   /** "HH:MM", local time the quiet period starts. */
   start: string;
@@ -13,19 +15,8 @@ const minutesOf = (hhmm: string): number => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
-/** Local wall-clock minutes since midnight of `at` in `timeZone`. */
-export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
-  return Number(parts.hour) * 60 + Number(parts.minute);
-}
-
 export function isQuiet(at: Date, timeZone: string, quiet: QuietHours): boolean {
-  const now = localMinutes(at, timeZone);
+  const now = localParts(at, timeZone).minutes;
   const start = minutesOf(quiet.start);
   const end = minutesOf(quiet.end);
   if (start === end) return false;
@@ -35,7 +26,7 @@ export function isQuiet(at: Date, timeZone: string, quiet: QuietHours): boolean 
 /** When sending may resume: `at` itself if it is not quiet, else the next local `end` time. */
 export function nextAllowedAt(at: Date, timeZone: string, quiet: QuietHours): Date {
   if (!isQuiet(at, timeZone, quiet)) return at;
-  const now = localMinutes(at, timeZone);
+  const now = localParts(at, timeZone).minutes;
   let wait = minutesOf(quiet.end) - now;
   if (wait <= 0) wait += 24 * 60;
   // Whole minutes from now, then back to the start of that minute (no time zone here has sub-minute offsets).

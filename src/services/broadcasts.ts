@@ -9,6 +9,7 @@ import type { JobProgress, OutboxPayload } from "../db/repositories/outbox.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
 import { type EventSink, validateEvent } from "./events.js";
+import { localParts } from "./local-time.js";
 import { PROVINCES, UNIT_TYPES } from "./provinces.js";
 
 export type Locale = "km" | "en";
@@ -131,29 +132,6 @@ export function parseLocalDateTime(input: string, timeZone: string, now: Date): 
   if (shape === "time" && at <= now) at = zonedTime(y, mo, d + 1, h, mi, timeZone);
   if (shape === "day-month" && at <= now) at = zonedTime(y + 1, mo, d, h, mi, timeZone);
   return at;
-}
-
-function localParts(at: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 0,
-    day: parts.day ?? 0,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-  };
 }
 
 /** The instant when the wall clock in `timeZone` shows this date and time. */

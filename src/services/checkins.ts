@@ -2,6 +2,7 @@
 // which items exist, what a finished check-in stores, which tip topics it marks "to improve", which week a
 // date belongs to, and what the escalation ladder offers. No grammY, no database, no side effects at import.
 import { type CrisisWords, mentionsCrisis } from "./crisis.js";
+import { localParts } from "./local-time.js";
 import { type ScrubKind, scrub } from "./scrubber.js";
 
 /** Q1: interview phases (tip topic ids in content/tips). */
@@ -84,17 +85,8 @@ export function settingList(setting: CheckInAnswers["setting"]): string[] {
 
 /** The Monday (local date in `timeZone`) of the week `at` falls in, as a UTC-midnight Date for `@db.Date`. */
 export function weekStart(at: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    weekday: "short",
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const day = Date.UTC(Number(get("year")), Number(get("month")) - 1, Number(get("day")));
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
-  return new Date(day - Math.max(weekday, 0) * DAY_MS);
+  const p = localParts(at, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day) - (p.weekday - 1) * DAY_MS);
 }
 
 export function isoDay(d: Date): string {

@@ -1,6 +1,7 @@
 // When tips are due. Pure functions over an IANA time zone: an officer's preference (frequency and send
 // time) names local slots; the scheduler asks which slots fell in the last few hours and queues each one once.
 import type { TipFrequency } from "../db/generated/enums.ts";
+import { localParts } from "./local-time.js";
 
 export const TIP_FREQUENCIES = ["daily", "three_weekly", "weekly", "paused"] as const satisfies readonly TipFrequency[];
 /** The send times an officer can choose (local time). Never at night: quiet hours start at 21:00. */
@@ -31,31 +32,6 @@ export interface TipSlot {
   weekday: number;
   /** The instant the slot starts. */
   at: Date;
-}
-
-interface LocalParts {
-  date: string;
-  weekday: number;
-  minutes: number;
-}
-
-function localParts(at: Date, timeZone: string): LocalParts {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      weekday: "short",
-      hourCycle: "h23",
-    })
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(String(p.weekday)) + 1;
-  return { date: `${p.year}-${p.month}-${p.day}`, weekday, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -5,10 +5,10 @@ import type { SentMessage, TestUser } from "../../emulator/index.js";
 import { CHECKIN_JOBS } from "../../src/jobs/checkin-jobs.js";
 import {
   enrol,
+  enrolKhmer,
   hasKhmer,
   replyContaining,
   rowsContaining,
-  seedInvite,
   startTestBot,
   type TestBot,
 } from "../helpers/bot.js";
@@ -46,14 +46,7 @@ afterAll(async () => {
 });
 
 async function enrolKm(u: TestUser) {
-  await u.askCommand("start");
-  await u.askPress("ភាសាខ្មែរ");
-  await u.askPress("បន្ត");
-  await u.askPress("ខ្ញុំយល់ព្រម");
-  await u.ask(await seedInvite(bot));
-  await u.askPress("កំពត");
-  await u.askPress("អង្គភាពការពារកុមារ");
-  await u.askPress("មិនទាន់ចង់បានគន្លឹះទេ");
+  await enrolKhmer(bot, u);
   return u;
 }
 

@@ -186,4 +186,18 @@ describe("delivery worker", () => {
     await untilDone(outbox, job.id);
     expect(summarize(people, deliveredPerChat(emu, "stale"))).toEqual({ lost: 0, duplicates: 0, delivered: 3 });
   });
+
+  it("When settled rows are older than the retention period, then their message bodies are emptied and their state kept", async () => {
+    const people = await seedRecipients(db.prisma, 2, 7_800_000, "retain");
+    const { delivery, outbox } = startWorker();
+    const job = await delivery.queue({ key: "retain", kind: "notification", urgent: true }, textRows(people, "retain"));
+    await untilDone(outbox, job.id);
+    expect(await outbox.clearSettledPayloads(new Date(Date.now() - 86_400_000))).toBe(0);
+    expect(await outbox.clearSettledPayloads(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(2);
+    const rows = await db.prisma.outboxMessage.findMany({ where: { jobId: job.id } });
+    expect(rows.map((r) => [r.state, r.payload])).toEqual([
+      ["sent", {}],
+      ["sent", {}],
+    ]);
+  });
 });

@@ -127,3 +127,23 @@ export async function enrol(bot: TestBot, user: TestUser, role: "officer" | "tra
   await user.askPress("08:00");
   return user;
 }
+
+/**
+ * Full onboarding by button presses in Khmer. `tips` is the label of the tip-frequency button (default: no tips
+ * for now); with another choice, `time` is pressed next. Returns the last reply (the main menu).
+ */
+export async function enrolKhmer(
+  bot: TestBot,
+  user: TestUser,
+  opts: { role?: "officer" | "trainer" | "staff" | "admin"; tips?: string; time?: string } = {},
+) {
+  await user.askCommand("start");
+  await user.askPress("ភាសាខ្មែរ");
+  await user.askPress("បន្ត");
+  await user.askPress("ខ្ញុំយល់ព្រម");
+  await user.ask(await seedInvite(bot, opts.role ?? "officer"));
+  await user.askPress("កំពត");
+  await user.askPress("អង្គភាពការពារកុមារ");
+  const afterTips = await user.askPress(opts.tips ?? "មិនទាន់ចង់បានគន្លឹះទេ");
+  return opts.time ? user.askPress(opts.time) : afterTips;
+}

@@ -2,7 +2,7 @@
 // answers its quiz, marks it, pauses tips, and browses topics; forged tip buttons are refused politely.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
-import { hasKhmer, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrolKhmer, hasKhmer, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 let clock = new Date("2026-11-23T09:00:00Z"); // Monday 16:00 in Phnom Penh
@@ -16,15 +16,7 @@ afterAll(() => bot.stop());
 /** A Khmer officer who chose daily tips at 17:00, enrolled entirely by buttons. */
 async function khmerOfficer(): Promise<TestUser> {
   const u = bot.emu.user({ id: nextId++, language_code: "km" });
-  await u.askCommand("start");
-  await u.askPress("ភាសាខ្មែរ");
-  await u.askPress("បន្ត");
-  await u.askPress("ខ្ញុំយល់ព្រម");
-  await u.ask(await seedInvite(bot));
-  await u.askPress("កំពត");
-  await u.askPress("អង្គភាពការពារកុមារ");
-  await u.askPress("រៀងរាល់ថ្ងៃ");
-  const done = await u.askPress("17:00");
+  const done = await enrolKhmer(bot, u, { tips: "រៀងរាល់ថ្ងៃ", time: "17:00" });
   expect(hasKhmer(done.text)).toBe(true);
   return u;
 }

@@ -255,6 +255,16 @@ export function createOutboxRepository(prisma: PrismaClient) {
       return p;
     },
 
+    /**
+     * Retention: message bodies of settled rows older than `before` are emptied (a peer-support note or a
+     * broadcast text need not outlive the retention period); state, reason and counts stay for reports.
+     */
+    async clearSettledPayloads(before: Date): Promise<number> {
+      return prisma.$executeRaw`
+        UPDATE outbox SET payload = '{}'::jsonb
+        WHERE state IN ('sent', 'failed', 'skipped') AND updated_at < ${before} AND payload <> '{}'::jsonb`;
+    },
+
     async findJobByKey(key: string): Promise<{ id: string; status: string } | null> {
       return prisma.deliveryJob.findUnique({ where: { key }, select: { id: true, status: true } });
     },
