@@ -5,7 +5,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json ./
-RUN npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: the lock file is written on Linux and cannot list Biome's binaries for other
+# platforms, which `npm ci` refuses as "out of sync" (see .ci/run). The locked versions are installed as written.
+RUN npm install --no-audit --no-fund
 COPY src ./src
 COPY locales ./locales
 COPY content ./content
@@ -18,7 +20,7 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 # postinstall runs `prisma generate` (prisma and tsx are runtime dependencies); no dev dependencies.
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=builder /app/src ./src
 COPY --from=builder /app/locales ./locales
 COPY --from=builder /app/content ./content
