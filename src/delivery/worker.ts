@@ -6,6 +6,7 @@
 // possible only for a row whose send was in flight at the crash: at most `concurrency` rows per worker.
 import type { ClaimedRow, JobKind, OutboxPayload, OutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
+import { createConfirmations } from "./confirmations.js";
 import { createPacer } from "./pacer.js";
 import { nextAllowedAt, type QuietHours } from "./quiet-hours.js";
 import type { Sender, SendOutcome } from "./telegram-sender.js";
@@ -146,40 +147,14 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     return chatId;
   }
 
-  // Confirmations that arrive together are written in one statement. A send keeps its concurrency slot until
-  // its confirmation is committed, so "in flight" (and so the duplicate bound after a crash) stays `concurrency`.
-  let toConfirm: { id: bigint; messageId: number; done: () => void; fail: (e: unknown) => void }[] = [];
-  let flushing = false;
-  function confirmSent(id: bigint, messageId: number): Promise<void> {
-    return new Promise((done, fail) => {
-      toConfirm.push({ id, messageId, done, fail });
-      if (!flushing) {
-        flushing = true;
-        void flushConfirmations();
-      }
-    });
-  }
-  async function flushConfirmations(): Promise<void> {
-    await new Promise((r) => setImmediate(r)); // let confirmations of the same tick join this batch
-    while (toConfirm.length) {
-      const batch = toConfirm;
-      toConfirm = [];
-      try {
-        await outbox.markSent(batch, now());
-        for (const c of batch) c.done();
-      } catch (err) {
-        for (const c of batch) c.fail(err);
-      }
-    }
-    flushing = false;
-  }
+  const confirmations = createConfirmations((sent, at) => outbox.markSent(sent, at), now);
 
   async function settle(row: ClaimedRow, outcome: SendOutcome) {
     const t = now();
     switch (outcome.kind) {
       case "sent":
         stats.sent++;
-        await confirmSent(row.id, outcome.messageId);
+        await confirmations.confirm(row.id, outcome.messageId);
         break;
       case "rate_limited":
         stats.rateLimited++;
