@@ -61,3 +61,4 @@ tips-add-identifiers = This text seems to contain a name, a number or a place. P
 command-tip = The next refresher tip
 command-topics = Browse the course topics
 command-tips = Manage tips (trainers)
+tips-admin-help = /tips: manage tips: add your own, archive one

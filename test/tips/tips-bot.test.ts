@@ -89,4 +89,20 @@ describe("tips for an officer", () => {
     await bot.idle();
     expect(await bot.db.prisma.tipView.count()).toBe(before);
   });
+
+  it("When an officer changes tip preferences in /settings, then the new frequency and time are saved and shown", async () => {
+    const u = bot.emu.user({ id: nextId++, language_code: "km" });
+    await enrolKhmer(bot, u);
+    const settings = await u.askCommand("settings");
+    expect(settings.buttons.flat().map((b) => b.text)).toContain("🔔 គន្លឹះ៖ មិនទាន់ចង់បានគន្លឹះទេ 08:00");
+    await u.askPress("🔔 គន្លឹះ៖ មិនទាន់ចង់បានគន្លឹះទេ 08:00");
+    await u.askPress("រៀងរាល់ថ្ងៃច័ន្ទ");
+    const saved = await u.askPress("06:00");
+    expect(saved.text).toBe("បានរក្សាទុក៖ រៀងរាល់ថ្ងៃច័ន្ទ នៅម៉ោង 06:00។");
+    const forged = u.pressData("tipset:t:weekly:03:00");
+    expect((await u.answerTo(forged)).params.text).toBeTruthy();
+    await bot.idle();
+    const member = await bot.db.prisma.member.findFirstOrThrow({ where: { tipTime: "06:00" } });
+    expect(member).toMatchObject({ tipFrequency: "weekly", tipTime: "06:00" });
+  });
 });

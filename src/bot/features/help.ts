@@ -8,7 +8,8 @@ const composer = new Composer<Context>();
 async function showHelp(ctx: Context) {
   const role = ctx.member?.enrolled ? ctx.member.role : "guest";
   // Broadcast commands are described in broadcast.ftl, next to the feature.
-  const extra = role === "trainer" || role === "admin" ? `\n${ctx.t("broadcast-help")}` : "";
+  const extra =
+    role === "trainer" || role === "admin" ? `\n${ctx.t("broadcast-help")}\n${ctx.t("tips-admin-help")}` : "";
   // Tip and check-in commands are described next to their features (tips.ftl, checkin.ftl).
   const everyone = role === "guest" ? "" : `\n${ctx.t("tip-help")}\n${ctx.t("checkin-help")}`;
   await ctx.reply(ctx.t(`help-${role}`) + everyone + extra);

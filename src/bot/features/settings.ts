@@ -30,6 +30,8 @@ async function showSettings(ctx: Context) {
       cb("settings", "tips"),
     )
     .row()
+    .text(ctx.t("checkin-settings-button"), cb("ci", "settings"))
+    .row()
     .text(ctx.t("settings-delete"), cb("settings", "delete"));
   await ctx.reply(text, { reply_markup: kb });
 }
