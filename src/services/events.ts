@@ -136,6 +136,18 @@ export interface EventSink {
 }
 
 /** Validates attributes against the catalogue; throws on anything the catalogue does not allow. */
+/**
+ * Interview-linked events (check-ins, wellbeing, escalation) keep only the week they happened in, never the
+ * day, so an event cannot be matched to a case (domain.md §e); other events keep their time.
+ */
+const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation."];
+export function occurredAtFor(type: EventType, at: Date): Date {
+  if (!WEEK_ONLY.some((prefix) => type.startsWith(prefix))) return at;
+  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const isoWeekday = at.getUTCDay() || 7;
+  return new Date(day - (isoWeekday - 1) * 86_400_000);
+}
+
 export function validateEvent<T extends EventType>(type: T, attrs: EventAttrs<T>): Record<string, unknown> {
   const entry = EVENT_CATALOGUE[type];
   if (!entry) throw new Error(`Unknown event type: ${String(type)}`);

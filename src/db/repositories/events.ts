@@ -1,4 +1,4 @@
-import { type EventSink, validateEvent } from "../../services/events.js";
+import { type EventSink, occurredAtFor, validateEvent } from "../../services/events.js";
 import type { PrismaClient } from "../generated/client.ts";
 
 export function createEventRepository(prisma: PrismaClient): EventSink & {
@@ -7,7 +7,8 @@ export function createEventRepository(prisma: PrismaClient): EventSink & {
   return {
     async record(pseudonym, type, attrs) {
       const data = validateEvent(type, attrs);
-      await prisma.usageEvent.create({ data: { pseudonym, type, attrs: data as object } });
+      const occurredAt = occurredAtFor(type, new Date());
+      await prisma.usageEvent.create({ data: { pseudonym, type, attrs: data as object, occurredAt } });
     },
     countByType: (type) => prisma.usageEvent.count({ where: { type } }),
   };
