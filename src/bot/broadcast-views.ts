@@ -2,7 +2,8 @@
 // report (progress loop and /broadcasts), the audience summary, and dates in Phnom Penh time.
 import { InlineKeyboard } from "grammy";
 import type { BroadcastRecord, BroadcastStatus } from "../db/repositories/broadcasts.js";
-import type { Audience, Locale, ProgressCounts } from "../services/broadcasts.js";
+import type { ProgressCounts } from "../services/broadcast-report.js";
+import type { Audience, Locale } from "../services/broadcasts.js";
 import { cb } from "./callback-data.js";
 import type { Translate } from "./i18n.js";
 

@@ -10,12 +10,8 @@ import type { Context, ConversationContext, SessionData } from "./context.js";
 import { createConversationStorage } from "./conversation-storage.js";
 import { ADD_TIP, createAddTip } from "./conversations/add-tip.js";
 import { cancellable } from "./conversations/ask.js";
-import {
-  BROADCAST,
-  BROADCAST_EDIT,
-  createBroadcastConversation,
-  createBroadcastEdit,
-} from "./conversations/broadcast.js";
+import { BROADCAST, createBroadcastConversation } from "./conversations/broadcast.js";
+import { BROADCAST_EDIT, createBroadcastEdit } from "./conversations/broadcast-edit.js";
 import { CHECKIN, createCheckin } from "./conversations/checkin.js";
 import { createOnboarding, ONBOARDING } from "./conversations/onboarding.js";
 import { createSupport, SUPPORT } from "./conversations/support.js";

@@ -3,13 +3,13 @@
 // starts exactly once, and its messages go out through the delivery engine as one job keyed
 // `broadcast:<id>` with one outbox row per recipient, built in that recipient's language.
 import { z } from "zod";
-import { writeCsv } from "../content/csv.js";
 import type { BroadcastRecord, BroadcastRepository } from "../db/repositories/broadcasts.js";
-import type { JobProgress, OutboxPayload } from "../db/repositories/outbox.js";
+import type { JobProgress } from "../db/repositories/outbox.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
+import { buildPayload, usefulData, versionFor } from "./broadcast-message.js";
+import { countsOf, reportCsv } from "./broadcast-report.js";
 import { type EventSink, validateEvent } from "./events.js";
-import { localParts } from "./local-time.js";
 import { PROVINCES, UNIT_TYPES } from "./provinces.js";
 
 export type Locale = "km" | "en";
@@ -31,19 +31,6 @@ export const audienceSchema = z
 export type Audience = z.output<typeof audienceSchema>;
 export const ALL_OFFICERS: Audience = audienceSchema.parse({});
 
-/** Formatting kept from what the trainer typed. Mentions of people (text_mention carries a Telegram user) are dropped. */
-const FORMATTING = new Set([
-  "bold",
-  "italic",
-  "underline",
-  "strikethrough",
-  "spoiler",
-  "code",
-  "pre",
-  "text_link",
-  "blockquote",
-  "expandable_blockquote",
-]);
 export interface Entity {
   type: string;
   offset: number;
@@ -51,18 +38,6 @@ export interface Entity {
   url?: string;
   language?: string;
 }
-export function keepFormatting(entities: readonly Entity[] | undefined): Entity[] {
-  return (entities ?? [])
-    .filter((e) => FORMATTING.has(e.type))
-    .map((e) => ({
-      type: e.type,
-      offset: e.offset,
-      length: e.length,
-      ...(e.url ? { url: e.url } : {}),
-      ...(e.language ? { language: e.language } : {}),
-    }));
-}
-
 export interface Version {
   text: string;
   entities: Entity[];
@@ -78,121 +53,6 @@ export interface Draft {
   media: Media | null;
   audience: Audience;
   urgent: boolean;
-}
-
-/** The version a recipient reads: their language, or the one version for everyone. */
-export function versionFor(b: { km: Version | null; en: Version | null }, locale: Locale): Version {
-  const v = locale === "en" ? (b.en ?? b.km) : (b.km ?? b.en);
-  return v ?? { text: "", entities: [] };
-}
-
-/** The exact message an officer receives (the preview sends the same payload to the trainer). */
-export function buildPayload(version: Version, media: Media | null, usefulButton: { text: string; data: string }) {
-  const reply_markup = { inline_keyboard: [[{ text: usefulButton.text, callback_data: usefulButton.data }]] };
-  const entities = version.entities.length ? version.entities : undefined;
-  if (!media) {
-    return {
-      method: "sendMessage",
-      params: { text: version.text, ...(entities ? { entities } : {}), reply_markup },
-    } satisfies OutboxPayload;
-  }
-  const caption = { caption: version.text, ...(entities ? { caption_entities: entities } : {}), reply_markup };
-  return media.kind === "photo"
-    ? ({ method: "sendPhoto", params: { photo: media.fileId, ...caption } } satisfies OutboxPayload)
-    : ({ method: "sendDocument", params: { document: media.fileId, ...caption } } satisfies OutboxPayload);
-}
-
-export const usefulData = (broadcastId: string) => `bcu:${broadcastId}`;
-
-/** Reads "2026-11-25 08:00", "25/11/2026 08:00", "25/11 08:00" or "08:00" (Khmer digits too) as local time in `timeZone`. */
-export function parseLocalDateTime(input: string, timeZone: string, now: Date): Date | null {
-  const s = input.replace(/[០-៩]/g, (c) => String(c.charCodeAt(0) - 0x17e0)).trim();
-  const today = localParts(now, timeZone);
-  let [y, mo, d] = [today.year, today.month, today.day];
-  let shape: "full" | "day-month" | "time" = "full";
-  let timePart = s;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(.+)$/.exec(s);
-  const dayFirst = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\s+(.+)$/.exec(s);
-  if (iso) {
-    [y, mo, d, timePart] = [Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] ?? ""];
-  } else if (dayFirst) {
-    [d, mo, timePart] = [Number(dayFirst[1]), Number(dayFirst[2]), dayFirst[4] ?? ""];
-    if (dayFirst[3]) y = Number(dayFirst[3]);
-    else shape = "day-month";
-  } else {
-    shape = "time";
-  }
-  const t = /^(\d{1,2})[:.](\d{2})$/.exec(timePart.trim());
-  if (!t) return null;
-  const [h, mi] = [Number(t[1]), Number(t[2])];
-  if (h > 23 || mi > 59 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  let at = zonedTime(y, mo, d, h, mi, timeZone);
-  if (localParts(at, timeZone).day !== d) return null; // 31/02 and the like
-  // "08:00" alone means the next 08:00; "25/11 08:00" the next 25 November.
-  if (shape === "time" && at <= now) at = zonedTime(y, mo, d + 1, h, mi, timeZone);
-  if (shape === "day-month" && at <= now) at = zonedTime(y + 1, mo, d, h, mi, timeZone);
-  return at;
-}
-
-/** The instant when the wall clock in `timeZone` shows this date and time. */
-export function zonedTime(y: number, mo: number, d: number, h: number, mi: number, timeZone: string): Date {
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const offset = (at: number) => {
-    const p = localParts(new Date(at), timeZone);
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(at / 60_000) * 60_000;
-  };
-  let at = wall - offset(wall);
-  at = wall - offset(at);
-  return new Date(at);
-}
-
-/** The next `hh:mm` local time strictly after `now`, at least `minDays` calendar days ahead. */
-export function nextLocalTime(now: Date, timeZone: string, hh: number, mm: number, minDays = 1): Date {
-  const p = localParts(now, timeZone);
-  return zonedTime(p.year, p.month, p.day + minDays, hh, mm, timeZone);
-}
-
-export interface CsvRow {
-  handle: string | null;
-  locale: string | null;
-  province: string | null;
-  state: string;
-  reason: string | null;
-}
-
-/** Per-recipient report: pseudonymous handles only, never a Telegram id or name. */
-export function reportCsv(rows: readonly CsvRow[]): string {
-  return writeCsv([
-    ["handle", "language", "province", "state", "reason"],
-    ...rows.map((r) => [r.handle ?? "deleted", r.locale ?? "", r.province ?? "", r.state, r.reason ?? ""]),
-  ]);
-}
-
-export interface ProgressCounts {
-  total: number;
-  sent: number;
-  blocked: number;
-  /** Failed for another reason, or skipped because the person cannot be reached. */
-  failed: number;
-  cancelled: number;
-  remaining: number;
-  /** Reason → count, over failed and skipped rows. */
-  reasons: Record<string, number>;
-}
-
-export function countsOf(p: JobProgress | null): ProgressCounts {
-  const c: ProgressCounts = { total: 0, sent: 0, blocked: 0, failed: 0, cancelled: 0, remaining: 0, reasons: {} };
-  if (!p) return c;
-  c.total = p.total;
-  c.sent = p.sent;
-  c.remaining = p.remaining;
-  for (const [reason, n] of [...Object.entries(p.failed), ...Object.entries(p.skipped)]) {
-    c.reasons[reason] = (c.reasons[reason] ?? 0) + n;
-    if (reason === "blocked") c.blocked += n;
-    else if (reason === "cancelled") c.cancelled += n;
-    else c.failed += n;
-  }
-  return c;
 }
 
 export interface BroadcastServiceDeps {

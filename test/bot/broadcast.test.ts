@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
 import type { ApiCall } from "../../emulator/types.js";
 import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
-import { BROADCAST_JOB, parseLocalDateTime, reportCsv } from "../../src/services/broadcasts.js";
+import { reportCsv } from "../../src/services/broadcast-report.js";
+import { parseLocalDateTime } from "../../src/services/broadcast-time.js";
+import { BROADCAST_JOB } from "../../src/services/broadcasts.js";
 import { enrol, hasKhmer, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;

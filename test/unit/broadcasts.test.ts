@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/content/csv.js";
-import {
-  buildPayload,
-  countsOf,
-  keepFormatting,
-  nextLocalTime,
-  parseLocalDateTime,
-  reportCsv,
-  versionFor,
-} from "../../src/services/broadcasts.js";
+import { buildPayload, keepFormatting, versionFor } from "../../src/services/broadcast-message.js";
+import { countsOf, reportCsv } from "../../src/services/broadcast-report.js";
+import { nextLocalTime, parseLocalDateTime } from "../../src/services/broadcast-time.js";
 
 const TZ = "Asia/Phnom_Penh"; // UTC+7, no daylight saving
 const NOW = new Date("2026-11-23T03:00:00Z"); // 10:00 in Phnom Penh

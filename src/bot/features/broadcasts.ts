@@ -4,11 +4,12 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BroadcastRecord } from "../../db/repositories/broadcasts.js";
 import type { Role } from "../../db/repositories/members.js";
-import { countsOf } from "../../services/broadcasts.js";
+import { countsOf } from "../../services/broadcast-report.js";
 import { audienceSummary, formatWhen, reportText, snippet } from "../broadcast-views.js";
 import { cb } from "../callback-data.js";
 import type { Context } from "../context.js";
-import { BROADCAST, BROADCAST_EDIT } from "../conversations/broadcast.js";
+import { BROADCAST } from "../conversations/broadcast.js";
+import { BROADCAST_EDIT } from "../conversations/broadcast-edit.js";
 import { requireRole } from "../filters/roles.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
