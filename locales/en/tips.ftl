@@ -62,3 +62,5 @@ command-tip = The next refresher tip
 command-topics = Browse the course topics
 command-tips = Manage tips (trainers)
 tips-admin-help = /tips: manage tips: add your own, archive one
+tip-menu-button = 💡 A tip now
+topics-menu-button = 📚 Course topics

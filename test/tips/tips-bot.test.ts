@@ -66,7 +66,9 @@ describe("tips for an officer", () => {
     await u.askPress("Kampot");
     await u.askPress("Other");
     await u.askPress("No tips for now");
-    const first = await u.askCommand("tip");
+    const menu = await u.askCommand("start");
+    expect(menu.buttons.flat().map((b) => b.text)).toContain("💡 A tip now");
+    const first = await u.askPress("💡 A tip now");
     expect(first.text).toContain("Plan before you interview");
     const second = await u.askCommand("tip");
     expect(second.text).not.toBe(first.text);

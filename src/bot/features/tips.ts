@@ -24,10 +24,16 @@ async function sendTip(ctx: Context, tip: TipRecord, via: "on_demand" | "browse"
   if (ctx.pseudonym) await ctx.deps.tips.recordSent(ctx.pseudonym, tip, via);
 }
 
-composer.command("tip", logHandle("tip"), async (ctx) => {
+async function nextTipNow(ctx: Context) {
   const next = ctx.pseudonym ? await ctx.deps.tips.next(ctx.pseudonym, locale(ctx)) : null;
   if (!next) return void (await ctx.reply(ctx.t("tip-none")));
   await sendTip(ctx, next.tip, "on_demand");
+}
+
+composer.command("tip", logHandle("tip"), nextTipNow);
+composer.callbackQuery("menu:tip", logHandle("tip"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await nextTipNow(ctx);
 });
 
 async function showTopics(ctx: Context, page: number, edit: boolean) {
@@ -42,6 +48,10 @@ async function showTopics(ctx: Context, page: number, edit: boolean) {
 }
 
 composer.command("topics", logHandle("topics"), (ctx) => showTopics(ctx, 0, false));
+composer.callbackQuery("menu:topics", logHandle("topics"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showTopics(ctx, 0, false);
+});
 composer.callbackQuery(/^topics:(\d{1,2})$/, logHandle("topics"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showTopics(ctx, Number(ctx.match[1]), true);

@@ -17,6 +17,8 @@ const TRAINERS: readonly Role[] = ["trainer", "admin"];
 export const MENU_ITEMS: readonly MenuItem[] = [
   { id: "reflect", labelKey: "checkin-menu-button", roles: EVERYONE },
   { id: "progress", labelKey: "progress-menu-button", roles: EVERYONE },
+  { id: "tip", labelKey: "tip-menu-button", roles: EVERYONE },
+  { id: "topics", labelKey: "topics-menu-button", roles: EVERYONE },
   { id: "invites", labelKey: "menu-invites", roles: TRAINERS },
   { id: "broadcasts", labelKey: "menu-broadcasts", roles: TRAINERS },
   { id: "users", labelKey: "menu-users", roles: ["admin"] },
