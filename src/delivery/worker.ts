@@ -73,7 +73,9 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   let loop: Promise<void> | undefined;
   let wakeIdle: (() => void) | undefined;
   let lastStaleCheck = 0;
-  const held = new Set<string>();
+  // Jobs paused or cancelled while this worker may hold their rows, with when. Such rows cannot be claimed
+  // again (claims take active jobs only), so after a lease none can be left here and the entry is dropped.
+  const held = new Map<string, number>();
 
   const idle = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -106,6 +108,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
 
   async function claimBatch(): Promise<ClaimedRow[]> {
     const t = now();
+    for (const [jobId, since] of held) if (t.getTime() - since > leaseSeconds * 1000) held.delete(jobId);
     if (t.getTime() - lastStaleCheck > (leaseSeconds * 1000) / 2) {
       lastStaleCheck = t.getTime();
       const back = await outbox.requeueStale(new Date(t.getTime() - leaseSeconds * 1000));
@@ -255,7 +258,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       wakeIdle?.();
     },
     async hold(jobId) {
-      held.add(jobId);
+      held.set(jobId, now().getTime());
       const mine = local.filter((r) => r.jobId === jobId);
       for (const r of mine) local.splice(local.indexOf(r), 1);
       await outbox.release(
