@@ -1,28 +1,37 @@
-// The translation round trip: export every translatable field of the tip library to one CSV that a Khmer
-// reviewer edits in a spreadsheet (column km_corrected), then import the corrections back into the YAML files.
-// buildRows() and applyCorrections() are pure; exportTranslations() / importTranslations() add the file I/O.
-//
-// Fluent locale strings (locales/*/*.ftl) are not included: doing that robustly needs @fluent/syntax (to parse
-// and re-serialise .ftl without losing comments or layout), which is not installed. buildRows() already accepts
-// LocaleString rows so they can be added once that package is available; until then, import reports locale
-// keys as unknown.
+// The translation round trip: export every translatable field of the tip library and every Fluent locale string
+// (locales/{en,km}/*.ftl) to one CSV that a Khmer reviewer edits in a spreadsheet (column km_corrected), then
+// import the corrections back into the YAML files and locales/km/*.ftl.
+// buildRows(), localeStrings() and applyCorrections() are pure; exportTranslations() / importTranslations() add
+// the file I/O. Fluent files are parsed with @fluent/syntax; a corrected locale string is spliced into its own
+// span of the .ftl file, so comments, order and every other message stay byte-for-byte as they were.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+
+export { localeStrings, patternText, patternVariables } from "./ftl-strings.js";
+export * from "./translation-rows.js";
+
 import { type Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { LOCALES_DIR } from "../bot/i18n.js";
 import { parseCsvRecords, writeCsv } from "./csv.js";
-import { type CheckOptions, checkTipLibrary, type Localized, TIPS_DIR, type TipLibrary } from "./tips.js";
-
-export const CSV_COLUMNS = ["key", "field", "en", "km", "km_corrected"] as const;
-export type TranslationRow = { key: string; field: string; en: string; km: string; km_corrected: string };
-
-/** A Fluent message value or attribute in both languages (key locale:<file>:<id>[.<attribute>], field "value"). */
-export type LocaleString = { file: string; id: string; attribute?: string; en: string; km: string };
+import { correctLocale, LOCALE_FIELD, localeStrings } from "./ftl-strings.js";
+import { type CheckOptions, checkTipLibrary, TIPS_DIR, type TipLibrary } from "./tips.js";
+import {
+  CSV_COLUMNS,
+  type LocaleSources,
+  type LocaleString,
+  localeKey,
+  normalizeCell,
+  row,
+  type TranslationRow,
+} from "./translation-rows.js";
 
 export type Change = { key: string; field: string; file: string; old: string; new: string };
 export type Skipped = { key: string; field: string; reason: string };
 export type ApplyResult = {
-  /** New text of every file that changed, by file name. Files without changes are absent. */
+  /** New text of every tip YAML file that changed, by file name. Files without changes are absent. */
   files: Record<string, string>;
+  /** New text of every locales/km file that changed, by file name (e.g. "tips.ftl"). */
+  localeFiles: Record<string, string>;
   changes: Change[];
   /** Rows with no correction, a correction equal to km, or one that is already in the file. */
   unchanged: number;
@@ -30,24 +39,15 @@ export type ApplyResult = {
   unknown: Skipped[];
   /** Rows whose km no longer matches the file (someone changed it after the export); not applied. */
   conflicts: Skipped[];
+  /** Locale rows whose correction is not valid Fluent or does not keep the English variables; not applied. */
+  rejected: Skipped[];
 };
 
 /** yaml stringify options that keep hand-written files as they are: no re-folding of long lines. */
 export const YAML_OUTPUT = { lineWidth: 0, minContentWidth: 0 } as const;
 
-const row = (key: string, field: string, text: Localized): TranslationRow => ({
-  key,
-  field,
-  en: text.en,
-  km: text.km,
-  km_corrected: "",
-});
-
 export const topicKey = (id: string) => `topic:${id}`;
 export const tipKey = (id: string) => `tip:${id}`;
-export const localeKey = (s: Pick<LocaleString, "file" | "id" | "attribute">) =>
-  `locale:${s.file}:${s.id}${s.attribute ? `.${s.attribute}` : ""}`;
-
 /** One row per translatable field: topic names, tip texts, quiz questions, options and explanations, then locales. */
 export function buildRows(library: TipLibrary, locales: readonly LocaleString[] = []): TranslationRow[] {
   const rows: TranslationRow[] = [];
@@ -63,7 +63,7 @@ export function buildRows(library: TipLibrary, locales: readonly LocaleString[] 
       rows.push(row(tipKey(tip.id), "quiz.explanation", tip.quiz.explanation));
     }
   }
-  for (const s of locales) rows.push(row(localeKey(s), "value", s));
+  for (const s of locales) rows.push(row(localeKey(s), LOCALE_FIELD, s));
   return rows;
 }
 
@@ -92,7 +92,8 @@ export function csvToRows(text: string): TranslationRow[] {
 }
 
 /** Spreadsheets turn line ends into CRLF and add stray spaces; compare and store text without them. */
-export const normalizeCell = (s: string) => s.replace(/\r\n?/g, "\n").trim();
+
+// ---- Tip library YAML ----
 
 type Location = { file: string; doc: Document; base: (string | number)[]; kind: "topic" | "tip" };
 
@@ -121,15 +122,30 @@ function fieldPath(kind: Location["kind"], field: string): (string | number)[] |
 }
 
 /**
- * Applies every non-empty km_corrected that differs from km to the YAML sources (file name → text) and returns
- * the new text of changed files. Uses the yaml Document API, so comments, key order and scalar styles survive.
+ * Applies every non-empty km_corrected that differs from km to the YAML sources (file name → text) and to the
+ * locales/km sources, and returns the new text of changed files. YAML goes through the yaml Document API, so
+ * comments, key order and scalar styles survive; a locale string is spliced into its own span of the .ftl file,
+ * and only if it is valid Fluent with the same `$variables` as the English text.
  */
-export function applyCorrections(rows: readonly TranslationRow[], sources: Record<string, string>): ApplyResult {
+export function applyCorrections(
+  rows: readonly TranslationRow[],
+  sources: Record<string, string>,
+  locales: LocaleSources = { en: {}, km: {} },
+): ApplyResult {
   const docs = new Map<string, Document>();
   for (const [file, text] of Object.entries(sources)) docs.set(file, parseDocument(text));
   const index = indexFiles(docs);
-  const result: ApplyResult = { files: {}, changes: [], unchanged: 0, unknown: [], conflicts: [] };
+  const result: ApplyResult = {
+    files: {},
+    localeFiles: {},
+    changes: [],
+    unchanged: 0,
+    unknown: [],
+    conflicts: [],
+    rejected: [],
+  };
   const touched = new Set<string>();
+  const km = { ...locales.km }; // updated after each locale change, so several changes to one file add up
 
   for (const r of rows) {
     const corrected = normalizeCell(r.km_corrected);
@@ -140,7 +156,17 @@ export function applyCorrections(rows: readonly TranslationRow[], sources: Recor
     }
     const skip = (list: Skipped[], reason: string) => list.push({ key: r.key, field: r.field, reason });
     if (r.key.startsWith("locale:")) {
-      skip(result.unknown, "Fluent locale strings cannot be imported yet (@fluent/syntax is not installed)");
+      const outcome = correctLocale(r, corrected, exported, { en: locales.en, km });
+      if (outcome.kind === "unchanged") result.unchanged++;
+      else if (outcome.kind === "unknown") skip(result.unknown, outcome.reason);
+      else if (outcome.kind === "conflict") skip(result.conflicts, outcome.reason);
+      else if (outcome.kind === "rejected") skip(result.rejected, outcome.reason);
+      else {
+        km[outcome.name] = outcome.source;
+        result.localeFiles[outcome.name] = outcome.source;
+        const file = `locales/km/${outcome.name}`;
+        result.changes.push({ key: r.key, field: r.field, file, old: outcome.old, new: outcome.new });
+      }
       continue;
     }
     const at = index.get(r.key);
@@ -172,33 +198,57 @@ export function applyCorrections(rows: readonly TranslationRow[], sources: Recor
   return result;
 }
 
-async function readTipSources(dir: string): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+async function readSources(dir: string, name: RegExp): Promise<Record<string, string>> {
+  const names = (await readdir(dir)).filter((n) => name.test(n)).sort();
   const entries = await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n), "utf8")] as const));
   return Object.fromEntries(entries);
 }
 
-/** The CSV for the tip library in `dir`; throws if the library is invalid (fix it first: npm run content:check). */
+/** The .ftl files of `dir`/en and `dir`/km (default: the bot's locales folder). */
+export async function readLocaleSources(dir: string = LOCALES_DIR): Promise<LocaleSources> {
+  const [en, km] = await Promise.all([
+    readSources(path.join(dir, "en"), /\.ftl$/),
+    readSources(path.join(dir, "km"), /\.ftl$/),
+  ]);
+  return { en, km };
+}
+
+/** Where the locale strings are read from and written to (default: the bot's locales folder). */
+export type LocaleOptions = { localesDir?: string };
+
+/**
+ * The CSV for the tip library in `dir` followed by the locale strings in `localesDir`; throws if the library is
+ * invalid (fix it first: npm run content:check) or a .ftl file is not valid Fluent.
+ */
 export async function exportTranslations(
   dir: string = TIPS_DIR,
-  { locales = [], ...options }: CheckOptions & { locales?: readonly LocaleString[] } = {},
+  { localesDir = LOCALES_DIR, ...options }: CheckOptions & LocaleOptions = {},
 ) {
   const { library, errors } = await checkTipLibrary(dir, options);
   if (errors.length || !library) throw new Error(`The tip library is invalid:\n${errors.join("\n")}`);
-  const rows = buildRows(library, locales);
+  const rows = buildRows(library, localeStrings(await readLocaleSources(localesDir)));
   return { csv: rowsToCsv(rows), rows };
 }
 
-export type ImportReport = Omit<ApplyResult, "files"> & { files: string[]; errors: string[] };
+export type ImportReport = Omit<ApplyResult, "files" | "localeFiles"> & { files: string[]; errors: string[] };
 
-/** Applies the corrections in `csvText` to the YAML files in `dir`, writes changed files, then re-checks. */
+/**
+ * Applies the corrections in `csvText` to the YAML files in `dir` and to `localesDir`/km/*.ftl, writes changed
+ * files, then re-checks the tip library. `files` lists YAML file names and locales/km/<file>.ftl.
+ */
 export async function importTranslations(
   csvText: string,
   dir: string = TIPS_DIR,
-  options: CheckOptions = {},
+  { localesDir = LOCALES_DIR, ...options }: CheckOptions & LocaleOptions = {},
 ): Promise<ImportReport> {
-  const result = applyCorrections(csvToRows(csvText), await readTipSources(dir));
+  const { localeFiles, ...result } = applyCorrections(
+    csvToRows(csvText),
+    await readSources(dir, /\.ya?ml$/),
+    await readLocaleSources(localesDir),
+  );
   for (const [file, text] of Object.entries(result.files)) await writeFile(path.join(dir, file), text);
+  for (const [file, text] of Object.entries(localeFiles)) await writeFile(path.join(localesDir, "km", file), text);
   const { errors } = await checkTipLibrary(dir, options);
-  return { ...result, files: Object.keys(result.files), errors };
+  const files = [...Object.keys(result.files), ...Object.keys(localeFiles).map((f) => `locales/km/${f}`)];
+  return { ...result, files, errors };
 }

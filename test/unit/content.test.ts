@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -13,7 +13,9 @@ import {
   csvToRows,
   exportTranslations,
   importTranslations,
+  readLocaleSources,
   rowsToCsv,
+  type TranslationRow,
   YAML_OUTPUT,
 } from "../../src/content/translations.js";
 
@@ -281,5 +283,151 @@ describe("translation round trip", () => {
       "locale:menu.ftl:menu-help value",
     ]);
     expect(result.conflicts.map((c) => c.key)).toEqual(["topic:rapport"]);
+  });
+});
+
+describe("translation round trip: Fluent locale strings", () => {
+  const LOCALES = path.resolve("locales");
+  const HELPFUL_KM = "👍 មានប្រយោជន៍";
+
+  /** Temp copies of one tip file and of the whole locales folder, so imports never touch the real files. */
+  async function copies() {
+    const root = await tmp();
+    const dir = path.join(root, "tips");
+    const localesDir = path.join(root, "locales");
+    await cp(path.join(TIPS_DIR, "03-rapport.yaml"), path.join(dir, "03-rapport.yaml"));
+    await cp(LOCALES, localesDir, { recursive: true });
+    return { dir, localesDir, options: { requiredTopics: [], localesDir } };
+  }
+
+  const find = (rows: TranslationRow[], key: string) => {
+    const found = rows.find((r) => r.key === key);
+    if (!found) throw new Error(`${key} is not in the export`);
+    return found;
+  };
+
+  const changedLines = (before: string, after: string) => {
+    const old = before.split("\n");
+    return after.split("\n").filter((line, i) => line !== old[i]);
+  };
+
+  it("When the translations are exported, then every Fluent message has one text row with both languages", async () => {
+    const { csv, rows } = await exportTranslations(TIPS_DIR, { localesDir: LOCALES });
+    const locale = csvToRows(csv).filter((r) => r.key.startsWith("locale:"));
+    const enSources = Object.values((await readLocaleSources(LOCALES)).en).join("\n");
+    expect(locale).toHaveLength(enSources.match(/^[a-zA-Z][\w-]* =/gm)?.length ?? 0);
+    expect(locale.every((r) => r.field === "text" && r.en && r.km && r.km_corrected === "")).toBe(true);
+    expect(rows.filter((r) => r.key.startsWith("locale:"))).toEqual(locale);
+
+    expect(find(locale, "locale:tips:tip-btn-helpful")).toEqual({
+      key: "locale:tips:tip-btn-helpful",
+      field: "text",
+      en: "👍 Helpful",
+      km: HELPFUL_KM,
+      km_corrected: "",
+    });
+    expect(find(locale, "locale:tips:tip-message")).toMatchObject({
+      en: "📘 { $topic }\n\n{ $text }\n\n— Source: { $source }",
+      km: "📘 { $topic }\n\n{ $text }\n\n— ប្រភព៖ { $source }",
+    });
+  });
+
+  it("When one Khmer locale string is corrected and imported into a copy, then exactly that line changes", async () => {
+    const { dir, localesDir, options } = await copies();
+    const realTips = await readFile(path.join(LOCALES, "km", "tips.ftl"), "utf8");
+    const before = await readLocaleSources(localesDir);
+
+    const rows = csvToRows((await exportTranslations(dir, options)).csv);
+    const corrected = "👍 មានប្រយោជន៍ណាស់";
+    find(rows, "locale:tips:tip-btn-helpful").km_corrected = corrected;
+    const same = find(rows, "locale:menu:menu-help");
+    same.km_corrected = `${same.km} `; // only whitespace differs: unchanged
+
+    const report = await importTranslations(rowsToCsv(rows), dir, options);
+    expect(report.changes).toEqual([
+      {
+        key: "locale:tips:tip-btn-helpful",
+        field: "text",
+        file: "locales/km/tips.ftl",
+        old: HELPFUL_KM,
+        new: corrected,
+      },
+    ]);
+    expect(report).toMatchObject({
+      unknown: [],
+      conflicts: [],
+      rejected: [],
+      errors: [],
+      files: ["locales/km/tips.ftl"],
+    });
+    expect(report.unchanged).toBe(rows.length - 1);
+
+    const after = await readLocaleSources(localesDir);
+    expect(changedLines(before.km["tips.ftl"] as string, after.km["tips.ftl"] as string)).toEqual([
+      `tip-btn-helpful = ${corrected}`,
+    ]);
+    expect(after.km["tips.ftl"]?.split("\n")).toHaveLength(before.km["tips.ftl"]?.split("\n").length ?? 0);
+    expect({ ...after.km, "tips.ftl": "" }).toEqual({ ...before.km, "tips.ftl": "" });
+    expect(after.en).toEqual(before.en);
+    expect(await readFile(path.join(LOCALES, "km", "tips.ftl"), "utf8")).toBe(realTips);
+
+    const again = await importTranslations(rowsToCsv(rows), dir, options);
+    expect(again.changes).toEqual([]);
+    expect(again.unchanged).toBe(rows.length);
+  });
+
+  it("When a multi-line Khmer string is corrected with CRLF line ends, then it keeps its layout and re-exports the same", async () => {
+    const { dir, localesDir, options } = await copies();
+    const before = await readFile(path.join(localesDir, "km", "tips.ftl"), "utf8");
+    const rows = csvToRows((await exportTranslations(dir, options)).csv);
+    const row = find(rows, "locale:tips:tip-quiz-wrong");
+    expect(row.km.split("\n")).toHaveLength(3);
+    const lines = ["មិនទាន់ត្រឹមត្រូវទេ។ ចម្លើយត្រឹមត្រូវគឺ៖ { $answer }", "{ $explanation }", "", "យើងនឹងរំលឹកគន្លឹះនេះម្តងទៀត។"];
+    row.km_corrected = `${lines.join("\r\n")}\r\n`; // as a spreadsheet saves a cell with line breaks
+
+    const report = await importTranslations(rowsToCsv(rows), dir, options);
+    expect(report.changes.map((c) => c.new)).toEqual([lines.join("\n")]);
+    const after = await readFile(path.join(localesDir, "km", "tips.ftl"), "utf8");
+    expect(after.replace(`tip-quiz-wrong =\n${lines.map((l) => (l ? `    ${l}` : "")).join("\n")}\n`, "")).toBe(
+      before.replace(`tip-quiz-wrong =\n${row.km.replace(/^/gm, "    ")}\n`, ""),
+    );
+    const exported = csvToRows((await exportTranslations(dir, options)).csv);
+    expect(find(exported, "locale:tips:tip-quiz-wrong").km).toBe(lines.join("\n"));
+  });
+
+  it("When a Khmer correction drops a { $variable } or breaks a placeable, then it is refused and not applied", async () => {
+    const { dir, localesDir, options } = await copies();
+    const before = await readLocaleSources(localesDir);
+    const rows = csvToRows((await exportTranslations(dir, options)).csv);
+    const resumed = find(rows, "locale:tips:tip-resumed");
+    expect(resumed.km).toContain("{ $time }");
+    resumed.km_corrected = "▶️ គន្លឹះបានបើកវិញ៖ { $frequency }។";
+    find(rows, "locale:tips:tip-btn-helpful").km_corrected = "👍 { មានប្រយោជន៍";
+
+    const report = await importTranslations(rowsToCsv(rows), dir, options);
+    expect(report.changes).toEqual([]);
+    expect(report.files).toEqual([]);
+    expect(report.rejected.map((r) => r.key)).toEqual(["locale:tips:tip-btn-helpful", "locale:tips:tip-resumed"]);
+    expect(report.rejected[0]?.reason).toContain("not valid Fluent");
+    expect(report.rejected[1]?.reason).toContain("{ $time } is missing");
+    expect(await readLocaleSources(localesDir)).toEqual(before);
+  });
+
+  it("When content:import applies a locale correction to copies, then its JSON line counts the locale rows", async () => {
+    const { dir, localesDir, options } = await copies();
+    await cp(TIPS_DIR, dir, { recursive: true }); // the CLI re-checks a complete library
+    const rows = csvToRows((await exportTranslations(dir, options)).csv);
+    find(rows, "locale:tips:tip-btn-helpful").km_corrected = "👍 មានប្រយោជន៍ណាស់";
+    find(rows, "locale:tips:tip-resumed").km_corrected = "▶️ គន្លឹះបានបើកវិញ។"; // drops both variables: an error
+    const csvFile = path.join(dir, "..", "review.csv");
+    await writeFile(csvFile, rowsToCsv(rows));
+
+    const args = ["--import", "tsx", "tools/content-import.ts", csvFile, "--dir", dir, "--locales", localesDir];
+    const failure = await run(process.execPath, args).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect("code" in failure && failure.code).toBe(1);
+    expect(failure.stdout).toContain("locale:tips:tip-btn-helpful text: 👍 មានប្រយោជន៍ → 👍 មានប្រយោជន៍ណាស់");
+    expect(failure.stderr).toContain("error, not applied: locale:tips:tip-resumed text:");
+    const summary = JSON.parse(failure.stdout.trim().split("\n").at(-1) as string);
+    expect(summary).toEqual({ changed: 1, unchanged: rows.length - 2, unknown: 0, errors: 1 });
   });
 });
