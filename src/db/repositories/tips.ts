@@ -2,9 +2,12 @@
 // archived rather than deleted); trainers' tips live only here. Selection for spaced repetition is one SQL
 // query, so it never loads an officer's whole history.
 import { randomBytes } from "node:crypto";
-import type { ContentTip, TipLibrary, TipQuiz } from "../../content/tips.js";
-import { Prisma, type PrismaClient } from "../generated/client.ts";
+import type { TipLibrary, TipQuiz } from "../../content/tips.js";
+import type { Prisma, PrismaClient } from "../generated/client.ts";
 import type { TipFrequency } from "../generated/enums.ts";
+import { type SyncReport, syncTipLibrary } from "./tip-sync.js";
+
+export type { SyncReport } from "./tip-sync.js";
 
 export interface TipRecord {
   id: string;
@@ -27,13 +30,6 @@ export interface TopicRecord {
   tips: number;
 }
 
-export interface SyncReport {
-  created: number;
-  updated: number;
-  archived: number;
-  unchanged: number;
-}
-
 type Tx = Prisma.TransactionClient;
 
 export function createTipRepository(prisma: PrismaClient) {
@@ -41,47 +37,8 @@ export function createTipRepository(prisma: PrismaClient) {
     new Map((await prisma.tipTopic.findMany()).map((t) => [t.id, { km: t.nameKm, en: t.nameEn }]));
 
   return {
-    /** Loads the content library idempotently: new tips are created, edited ones updated, removed ones archived. */
-    async sync(library: TipLibrary): Promise<SyncReport> {
-      return prisma.$transaction(
-        async (tx) => {
-          for (const t of library.topics) {
-            await tx.tipTopic.upsert({
-              where: { id: t.id },
-              create: { id: t.id, position: t.position, nameKm: t.name.km, nameEn: t.name.en },
-              update: { position: t.position, nameKm: t.name.km, nameEn: t.name.en },
-            });
-          }
-          const existing = new Map(
-            (await tx.tip.findMany({ where: { origin: "content" } })).map((row) => [row.id, row]),
-          );
-          const report: SyncReport = { created: 0, updated: 0, archived: 0, unchanged: 0 };
-          for (const tip of library.tips) {
-            const data = contentRow(tip);
-            const row = existing.get(tip.id);
-            existing.delete(tip.id);
-            if (!row) {
-              await tx.tip.create({ data: { id: tip.id, origin: "content", ...data } });
-              report.created++;
-            } else if ((row.archivedAt && !row.archivedBy) || differs(row, data)) {
-              // A tip a trainer archived stays archived; one that sync archived comes back with its file.
-              await tx.tip.update({
-                where: { id: tip.id },
-                data: row.archivedBy ? data : { ...data, archivedAt: null },
-              });
-              report.updated++;
-            } else report.unchanged++;
-          }
-          const removed = [...existing.values()].filter((r) => !r.archivedAt).map((r) => r.id);
-          if (removed.length) {
-            await tx.tip.updateMany({ where: { id: { in: removed } }, data: { archivedAt: new Date() } });
-          }
-          report.archived = removed.length;
-          return report;
-        },
-        { timeout: 60_000 },
-      );
-    },
+    /** Loads the content library idempotently (see tip-sync.ts). */
+    sync: (library: TipLibrary): Promise<SyncReport> => syncTipLibrary(prisma, library),
 
     /**
      * The next tip for an officer: the first unseen tip in curriculum order, preferring topics they marked
@@ -204,40 +161,6 @@ export function createTipRepository(prisma: PrismaClient) {
         ON CONFLICT (job_id, recipient) DO NOTHING`;
     },
   };
-}
-
-function contentRow(tip: ContentTip) {
-  return {
-    topicId: tip.topicId,
-    position: tip.position,
-    textKm: tip.text.km,
-    textEn: tip.text.en,
-    source: tip.source,
-    quiz: tip.quiz ? (tip.quiz as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
-  };
-}
-
-function differs(
-  row: { topicId: string; position: number; textKm: string; textEn: string; source: string; quiz: unknown },
-  data: ReturnType<typeof contentRow>,
-): boolean {
-  return (
-    row.topicId !== data.topicId ||
-    row.position !== data.position ||
-    row.textKm !== data.textKm ||
-    row.textEn !== data.textEn ||
-    row.source !== data.source ||
-    canonical(row.quiz ?? null) !== canonical(data.quiz === Prisma.DbNull ? null : data.quiz)
-  );
-}
-
-/** JSON with sorted keys: Postgres' jsonb does not keep the key order the content file had. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
 }
 
 function toRecord(
