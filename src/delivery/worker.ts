@@ -7,8 +7,9 @@
 import type { ClaimedRow, JobKind, OutboxPayload, OutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
 import { createConfirmations } from "./confirmations.js";
+import { decide } from "./gate.js";
 import { createPacer } from "./pacer.js";
-import { nextAllowedAt, type QuietHours } from "./quiet-hours.js";
+import type { QuietHours } from "./quiet-hours.js";
 import type { Sender, SendOutcome } from "./telegram-sender.js";
 
 export interface WorkerOptions {
@@ -50,8 +51,6 @@ export interface DeliveryWorker {
   unhold(jobId: string): void;
   readonly stats: { sent: number; failed: number; rateLimited: number; transient: number };
 }
-
-const PER_CHAT_GAP_MS = 1000;
 
 export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   const {
@@ -133,21 +132,20 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   }
 
   /** Quiet hours, identity and per-chat pacing; returns the chat id if the row may be sent now. */
-  async function gate(row: ClaimedRow) {
-    const { chatId, unreachable, quiet } = row.to;
+  /** Quiet hours, identity and per-chat pacing (gate.ts); returns the chat id if the row may be sent now. */
+  async function gate(row: ClaimedRow): Promise<number | undefined> {
     const t = now();
-    if (held.has(row.jobId)) return void (await outbox.release([row.id], t, true));
-    if (chatId === null) return void (await outbox.markFinal(row.id, "skipped", "no_identity", t));
-    if (unreachable) return void (await outbox.markFinal(row.id, "skipped", "unreachable", t));
-    if (!row.urgent) {
-      const resume = nextAllowedAt(t, opts.timeZone, quiet ?? opts.defaultQuiet);
-      if (resume > t) return void (await outbox.release([row.id], resume, true));
-    }
-    const last = lastSentToChat.get(chatId) ?? 0;
-    if (t.getTime() - last < PER_CHAT_GAP_MS) {
-      return void (await outbox.release([row.id], new Date(last + PER_CHAT_GAP_MS), true));
-    }
-    return chatId;
+    const d = decide(row, {
+      now: t,
+      timeZone: opts.timeZone,
+      defaultQuiet: opts.defaultQuiet,
+      held: held.has(row.jobId),
+      lastSentToChat: (chat) => lastSentToChat.get(chat),
+    });
+    if (d.action === "send") return d.chatId;
+    if (d.action === "skip") await outbox.markFinal(row.id, "skipped", d.reason, t);
+    else await outbox.release([row.id], d.until, true);
+    return undefined;
   }
 
   const confirmations = createConfirmations((sent, at) => outbox.markSent(sent, at), now);
