@@ -33,8 +33,11 @@ export interface TopicRecord {
 type Tx = Prisma.TransactionClient;
 
 export function createTipRepository(prisma: PrismaClient) {
-  const topicNames = async () =>
-    new Map((await prisma.tipTopic.findMany()).map((t) => [t.id, { km: t.nameKm, en: t.nameEn }]));
+  // One topic's names: tips are read one at a time on the delivery hot path, so no full topic list per tip.
+  const topicNames = async (id: string) => {
+    const t = await prisma.tipTopic.findUnique({ where: { id } });
+    return t ? { km: t.nameKm, en: t.nameEn } : undefined;
+  };
 
   return {
     /** Loads the content library idempotently (see tip-sync.ts). */
@@ -66,7 +69,7 @@ export function createTipRepository(prisma: PrismaClient) {
     async get(id: string): Promise<TipRecord | null> {
       const row = await prisma.tip.findUnique({ where: { id } });
       if (!row) return null;
-      const names = (await topicNames()).get(row.topicId) ?? { km: row.topicId, en: row.topicId };
+      const names = (await topicNames(row.topicId)) ?? { km: row.topicId, en: row.topicId };
       return toRecord(row, names);
     },
 
@@ -86,7 +89,7 @@ export function createTipRepository(prisma: PrismaClient) {
     },
 
     async inTopic(topicId: string): Promise<TipRecord[]> {
-      const names = (await topicNames()).get(topicId);
+      const names = await topicNames(topicId);
       if (!names) return [];
       const rows = await prisma.tip.findMany({ where: { topicId, archivedAt: null }, orderBy: { position: "asc" } });
       return rows.map((r) => toRecord(r, names));
