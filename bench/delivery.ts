@@ -31,7 +31,8 @@ const db = await createDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL })
 await db.migrate();
 await db.prisma.$executeRawUnsafe("TRUNCATE outbox, delivery_jobs, members, identities CASCADE");
 const people = await seedRecipients(db.prisma, RECIPIENTS, 5_000_000, "bench");
-const outbox = createOutboxRepository(db.prisma);
+const now = () => new Date();
+const outbox = createOutboxRepository(db.prisma, now);
 await outbox.createJob({ key: `bench-${Date.now()}`, kind: "broadcast", urgent: true }, textRows(people, "bench"));
 
 const worker = createDeliveryWorker({
@@ -43,6 +44,7 @@ const worker = createDeliveryWorker({
   timeZone: "Asia/Phnom_Penh",
   defaultQuiet: { start: "21:00", end: "07:00" },
   idlePollMs: 50,
+  now,
 });
 const started = performance.now();
 worker.start();

@@ -16,7 +16,8 @@ const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 10_000);
 const db = await createDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
 await db.migrate();
 await db.prisma.$executeRawUnsafe("TRUNCATE outbox, delivery_jobs, members, identities, tip_views CASCADE");
-const repo = createTipRepository(db.prisma);
+const now = () => new Date();
+const repo = createTipRepository(db.prisma, now);
 await repo.sync(await loadTipLibrary());
 await seedRecipients(db.prisma, OFFICERS, 3_000_000, "officer");
 await db.prisma.member.updateMany({ data: { tipFrequency: "daily", tipTime: "08:00" } });
@@ -26,13 +27,13 @@ await db.prisma.member.updateMany({ where: { pseudonym: { startsWith: "other" } 
 
 const tips = createTipService({
   repo,
-  members: createMemberRepository(db.prisma),
-  events: createEventRepository(db.prisma),
-  delivery: createDelivery(createOutboxRepository(db.prisma), { wake() {}, async hold() {}, unhold() {} }),
+  members: createMemberRepository(db.prisma, now),
+  events: createEventRepository(db.prisma, { now, timeZone: "Asia/Phnom_Penh" }),
+  delivery: createDelivery(createOutboxRepository(db.prisma, now), { wake() {}, async hold() {}, unhold() {} }, now),
   t: (_l, k) => k,
   timeZone: "Asia/Phnom_Penh",
   logger: createLogger({ level: "silent" }),
-  now: () => new Date(),
+  now,
 });
 const at = new Date("2026-11-23T08:00:00+07:00");
 const started = performance.now();

@@ -3,6 +3,7 @@ import { type RunnerHandle, run } from "@grammyjs/runner";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
+import { type Now, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { loadTipLibrary } from "./content/tips.js";
 import { createDatabase, type Database } from "./db/client.js";
@@ -30,21 +31,21 @@ export interface AppOptions {
   logger: Logger;
   /** Tests pass an already-migrated database; otherwise one is created from the config. */
   db?: Database;
-  now?: () => Date;
+  now?: Now;
 }
 
-export async function createApp({ config, logger, db: givenDb, now = () => new Date() }: AppOptions) {
+export async function createApp({ config, logger, db: givenDb, now = systemClock }: AppOptions) {
   const db = givenDb ?? (await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   if (!givenDb) {
     const applied = await db.migrate();
     if (applied.length) logger.info({ msg: "migrations applied", applied });
   }
   const key = await resolvePseudonymKey(config.PSEUDONYM_KEY, config.DATA_DIR);
-  const invites = createInviteRepository(db.prisma);
-  const members = createMemberRepository(db.prisma);
+  const invites = createInviteRepository(db.prisma, now);
+  const members = createMemberRepository(db.prisma, now);
   const i18n = createI18n();
-  const events = createEventRepository(db.prisma);
-  const tipRepo = createTipRepository(db.prisma);
+  const events = createEventRepository(db.prisma, { now, timeZone: config.TZ });
+  const tipRepo = createTipRepository(db.prisma, now);
   // Content is validated before anything starts: a broken tip file stops start-up with the list of problems.
   const tipSync = await tipRepo.sync(await loadTipLibrary());
   logger.info({ msg: "tips loaded", ...tipSync });
@@ -64,7 +65,7 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
     now,
   });
   const broadcasts = createBroadcastService({
-    repo: createBroadcastRepository(db.prisma),
+    repo: createBroadcastRepository(db.prisma, { now, timeZone: config.TZ }),
     delivery,
     events,
     logger,
@@ -72,7 +73,7 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
     usefulLabel: (locale) => i18n.t(locale, "broadcast-useful"),
   });
   const checkins = createCheckinService({
-    checkins: createCheckinRepository(db.prisma),
+    checkins: createCheckinRepository(db.prisma, now),
     wellbeing: createWellbeingRepository(db.prisma),
     members,
     events,

@@ -1,6 +1,7 @@
 // `npm run worker`: a delivery worker without the bot (no polling), for sending from more processes.
 // Needs real PostgreSQL (DATABASE_URL): PGlite is one process. Several workers never send the same row.
 import { existsSync } from "node:fs";
+import { systemClock } from "./clock.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createDatabase } from "./db/client.js";
 import { createDeliveryStack } from "./delivery/stack.js";
@@ -22,7 +23,7 @@ if (!config.DATABASE_URL) {
 }
 const db = await createDatabase({ databaseUrl: config.DATABASE_URL });
 await db.migrate();
-const { worker } = createDeliveryStack(config, db.prisma, logger);
+const { worker } = createDeliveryStack(config, db.prisma, logger, systemClock);
 const shutdown = async (signal: string) => {
   logger.info({ msg: "shutting down", signal });
   await worker.stop();

@@ -44,8 +44,12 @@ export function restoreIdentities<T>(state: T, from: User | undefined, chat: Cha
   }) as T;
 }
 
-export function createConversationStorage(prisma: PrismaClient, keyOf: (ctx: Context) => string | undefined) {
-  const kv = createKvStorage<VersionedState<ConversationData>>(prisma, "conv:");
+export function createConversationStorage(
+  prisma: PrismaClient,
+  keyOf: (ctx: Context) => string | undefined,
+  now: () => Date,
+) {
+  const kv = createKvStorage<VersionedState<ConversationData>>(prisma, "conv:", now);
   return {
     type: "context" as const,
     adapter: {

@@ -68,7 +68,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
     session({
       initial: (): SessionData => ({}),
       getSessionKey: stateKey,
-      storage: createKvStorage<SessionData>(deps.prisma, "session:"),
+      storage: createKvStorage<SessionData>(deps.prisma, "session:", deps.now),
     }),
   );
   app.use(identify);
@@ -77,7 +77,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   app.use(textGuard);
   app.use(
     conversations<Context, ConversationContext>({
-      storage: createConversationStorage(deps.prisma, stateKey),
+      storage: createConversationStorage(deps.prisma, stateKey, deps.now),
       // Conversations call Telegram through their own Api object: give it the same retry behaviour.
       plugins: [
         (ctx, next) => {

@@ -1,5 +1,6 @@
 // One small JSON key-value store in Postgres, used for grammY sessions and conversation state so both
 // survive restarts. Keys are derived from pseudonyms, never from Telegram ids.
+import type { Now } from "../clock.js";
 import type { PrismaClient } from "./generated/client.ts";
 
 export interface KvStorage<T> {
@@ -8,7 +9,7 @@ export interface KvStorage<T> {
   delete(key: string): Promise<void>;
 }
 
-export function createKvStorage<T>(prisma: PrismaClient, prefix: string): KvStorage<T> {
+export function createKvStorage<T>(prisma: PrismaClient, prefix: string, now: Now): KvStorage<T> {
   const k = (key: string) => `${prefix}${key}`;
   return {
     async read(key) {
@@ -17,10 +18,11 @@ export function createKvStorage<T>(prisma: PrismaClient, prefix: string): KvStor
     },
     async write(key, value) {
       const json = JSON.stringify(value);
+      const updatedAt = now();
       await prisma.kvState.upsert({
         where: { key: k(key) },
-        create: { key: k(key), value: json },
-        update: { value: json },
+        create: { key: k(key), value: json, updatedAt },
+        update: { value: json, updatedAt },
       });
     },
     async delete(key) {

@@ -3,7 +3,7 @@
 // resolves only once its row is committed as sent; the worker holds the send's concurrency slot until then,
 // which is what keeps "in flight" (and so the duplicate bound after a crash) at `concurrency`.
 
-export type MarkSent = (sent: { id: bigint; messageId: number }[], at: Date) => Promise<void>;
+export type MarkSent = (sent: { id: bigint; messageId: number }[], at: Date) => Promise<unknown>;
 
 export function createConfirmations(markSent: MarkSent, now: () => Date) {
   let pending: { id: bigint; messageId: number; done: () => void; fail: (e: unknown) => void }[] = [];

@@ -1,5 +1,6 @@
 // The delivery service features use: queue a job, watch it, pause, resume or cancel it. The worker does
 // the sending; this only talks to the outbox and wakes the worker when there is something new.
+import type { Now } from "../clock.js";
 import type { JobKind, JobProgress, OutboxRepository, OutboxRowInput } from "../db/repositories/outbox.js";
 import type { DeliveryWorker } from "./worker.js";
 
@@ -18,7 +19,7 @@ export interface Delivery {
 export function createDelivery(
   outbox: OutboxRepository,
   worker: Pick<DeliveryWorker, "wake" | "hold" | "unhold">,
-  now: () => Date = () => new Date(),
+  now: Now,
 ): Delivery {
   return {
     async queue(job, rows) {

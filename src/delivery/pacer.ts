@@ -13,7 +13,8 @@ export interface Pacer {
   interrupt(): void;
 }
 
-export function createPacer(ratePerSec: number, clock: () => number = Date.now): Pacer {
+// A monotonic clock: pacing measures intervals, and must not jump when the wall clock is set.
+export function createPacer(ratePerSec: number, clock: () => number = () => performance.now()): Pacer {
   const perWindow = Math.max(1, Math.floor(ratePerSec));
   const perTenth = Math.max(1, Math.ceil(ratePerSec * 0.15));
   const recent: number[] = []; // send times within the last second, oldest first

@@ -1,5 +1,6 @@
 // Builds the outbox, the worker and the delivery service from the config: used by the bot (app.ts) and by
 // a worker-only process (worker.ts), so both send the same way.
+import type { Now } from "../clock.js";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/generated/client.ts";
 import { createMemberRepository } from "../db/repositories/members.js";
@@ -13,11 +14,11 @@ export function createDeliveryStack(
   config: Config,
   prisma: PrismaClient,
   logger: Logger,
-  now: () => Date = () => new Date(),
+  now: Now,
   hooks: Pick<WorkerOptions, "onSettled" | "onJobFinished" | "renderers"> = {},
 ) {
-  const outbox = createOutboxRepository(prisma);
-  const members = createMemberRepository(prisma);
+  const outbox = createOutboxRepository(prisma, now);
+  const members = createMemberRepository(prisma, now);
   // Bulk sends go through their own Api and pacer, so interactive replies never queue behind them.
   const worker = createDeliveryWorker({
     outbox,

@@ -4,6 +4,8 @@
 // Guarantee: a row is marked `sent` only after Telegram confirmed it, and claimed rows of a worker that died
 // go back to the queue after the lease. So after a crash every queued row is still sent, and a duplicate is
 // possible only for a row whose send was in flight at the crash: at most `concurrency` rows per worker.
+import { randomUUID } from "node:crypto";
+import type { Now } from "../clock.js";
 import type { ClaimedRow, JobKind, OutboxPayload, OutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
 import { createConfirmations } from "./confirmations.js";
@@ -26,7 +28,7 @@ export interface WorkerOptions {
   /** How long to sleep when nothing is due (a new job calls wake()). */
   idlePollMs?: number;
   maxAttempts?: number;
-  now?: () => Date;
+  now: Now;
   /** Per-recipient outcome hook (events, tip views); errors are logged, never retried. */
   onSettled?: (row: ClaimedRow, outcome: SendOutcome) => Promise<void>;
   onJobFinished?: (job: { id: string; kind: JobKind }) => Promise<void>;
@@ -53,16 +55,9 @@ export interface DeliveryWorker {
 }
 
 export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
-  const {
-    outbox,
-    send,
-    logger,
-    concurrency = 8,
-    leaseSeconds = 60,
-    idlePollMs = 1000,
-    maxAttempts = 5,
-    now = () => new Date(),
-  } = opts;
+  const { outbox, send, logger, concurrency = 8, leaseSeconds = 60, idlePollMs = 1000, maxAttempts = 5, now } = opts;
+  // This worker's claim token: a settle counts only for rows this worker still holds (see outbox.ts).
+  const owner = randomUUID();
   const pacer = createPacer(opts.ratePerSec);
   const log = logger.child({ component: "delivery" });
   const stats = { sent: 0, failed: 0, rateLimited: 0, transient: 0 };
@@ -102,6 +97,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       items.map((i) => i.id),
       notBefore,
       true,
+      owner,
     );
   }
 
@@ -113,7 +109,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       const back = await outbox.requeueStale(new Date(t.getTime() - leaseSeconds * 1000));
       if (back) log.warn({ msg: "requeued rows of a stopped worker", rows: back });
     }
-    return outbox.claim(batchSize, t);
+    return outbox.claim(batchSize, t, owner);
   }
 
   async function refill(): Promise<boolean> {
@@ -131,7 +127,6 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     return false;
   }
 
-  /** Quiet hours, identity and per-chat pacing; returns the chat id if the row may be sent now. */
   /** Quiet hours, identity and per-chat pacing (gate.ts); returns the chat id if the row may be sent now. */
   async function gate(row: ClaimedRow): Promise<number | undefined> {
     const t = now();
@@ -143,12 +138,16 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       lastSentToChat: (chat) => lastSentToChat.get(chat),
     });
     if (d.action === "send") return d.chatId;
-    if (d.action === "skip") await outbox.markFinal(row.id, "skipped", d.reason, t);
-    else await outbox.release([row.id], d.until, true);
+    if (d.action === "skip") await outbox.markFinal(row.id, "skipped", d.reason, t, owner);
+    else await outbox.release([row.id], d.until, true, owner);
     return undefined;
   }
 
-  const confirmations = createConfirmations((sent, at) => outbox.markSent(sent, at), now);
+  const confirmations = createConfirmations(async (sent, at) => {
+    const settled = await outbox.markSent(sent, at, owner);
+    // Fewer rows than confirmed: this worker's claim lapsed (a lease ran out) and another worker owns them now.
+    if (settled < sent.length) log.warn({ msg: "confirmed rows no longer held", rows: sent.length - settled });
+  }, now);
 
   async function settle(row: ClaimedRow, outcome: SendOutcome) {
     const t = now();
@@ -161,26 +160,26 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
         stats.rateLimited++;
         pacer.pauseFor(outcome.retryAfterSec);
         log.warn({ msg: "429: pausing bulk sends", retryAfterSec: outcome.retryAfterSec });
-        await outbox.release([row.id], new Date(t.getTime() + outcome.retryAfterSec * 1000), true);
+        await outbox.release([row.id], new Date(t.getTime() + outcome.retryAfterSec * 1000), true, owner);
         await releaseLocal(new Date(t.getTime() + outcome.retryAfterSec * 1000));
         break;
       case "blocked":
         stats.failed++;
-        await outbox.markFinal(row.id, "failed", "blocked", t);
+        await outbox.markFinal(row.id, "failed", "blocked", t, owner);
         await opts.onBlocked?.(row.recipient);
         break;
       case "rejected":
         stats.failed++;
-        await outbox.markFinal(row.id, "failed", outcome.reason, t);
+        await outbox.markFinal(row.id, "failed", outcome.reason, t, owner);
         break;
       case "transient":
         stats.transient++;
         if (row.attempts >= maxAttempts) {
           stats.failed++;
-          await outbox.markFinal(row.id, "failed", outcome.reason, t);
+          await outbox.markFinal(row.id, "failed", outcome.reason, t, owner);
         } else {
           const backoff = Math.min(60_000, 500 * 2 ** row.attempts) * (0.5 + Math.random() / 2);
-          await outbox.release([row.id], new Date(t.getTime() + backoff), false);
+          await outbox.release([row.id], new Date(t.getTime() + backoff), false, owner);
         }
         break;
     }
@@ -192,7 +191,10 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     if (row.payload.render) {
       const render = opts.renderers?.[row.payload.render];
       const built = render ? await render(row) : null;
-      if (!built) return outbox.markFinal(row.id, "skipped", "nothing_to_send", now());
+      if (!built) {
+        await outbox.markFinal(row.id, "skipped", "nothing_to_send", now(), owner);
+        return;
+      }
       row.payload = built;
     }
     const outcome = await send(chatId, row.payload);
@@ -263,6 +265,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
         mine.map((r) => r.id),
         now(),
         true,
+        owner,
       );
     },
     unhold(jobId) {

@@ -21,14 +21,15 @@ export interface SchedulerOptions {
   backend: DbBackend;
   logger: Logger;
   timezone: string;
-  now?: () => Date;
+  /** The application clock: each run gets `now()` as its time (node-cron only decides when to tick). */
+  now: () => Date;
 }
 
 export function createScheduler(opts: SchedulerOptions) {
   const jobs: Job[] = [];
   const tasks: ScheduledTask[] = [];
   const running = new Set<Promise<void>>();
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now;
 
   async function runLocked(job: Job, at: Date): Promise<boolean> {
     if (opts.backend === "pglite") {

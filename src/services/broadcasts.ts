@@ -201,7 +201,7 @@ export function createBroadcastService(d: BroadcastServiceDeps) {
     async finish(b: BroadcastRecord): Promise<boolean> {
       if (!(await d.repo.finish(b.id, d.now()))) return false;
       const c = countsOf(b.jobId ? await d.delivery.progress(b.jobId) : null);
-      if (b.jobId) await d.repo.recordDelivered(b.jobId, validateEvent("broadcast.delivered", {}));
+      if (b.jobId) await d.repo.recordDelivered(b.jobId, validateEvent("broadcast.delivered", {}), d.now());
       await d.events.record(b.createdBy, "broadcast.finished", {
         sent: c.sent,
         blocked: c.blocked,

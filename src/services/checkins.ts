@@ -2,7 +2,7 @@
 // which items exist, what a finished check-in stores, which tip topics it marks "to improve", which week a
 // date belongs to, and what the escalation ladder offers. No grammY, no database, no side effects at import.
 import { type CrisisWords, mentionsCrisis } from "./crisis.js";
-import { localParts } from "./local-time.js";
+import { localWeekStart } from "./local-time.js";
 import { type ScrubKind, scrub } from "./scrubber.js";
 
 /** Q1: interview phases (tip topic ids in content/tips). */
@@ -84,10 +84,7 @@ export function settingList(setting: CheckInAnswers["setting"]): string[] {
 }
 
 /** The Monday (local date in `timeZone`) of the week `at` falls in, as a UTC-midnight Date for `@db.Date`. */
-export function weekStart(at: Date, timeZone: string): Date {
-  const p = localParts(at, timeZone);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day) - (p.weekday - 1) * DAY_MS);
-}
+export const weekStart = localWeekStart;
 
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
 // The README's "Event catalogue" section is generated from this list (npm run docs:events) and a test
 // keeps the two in step.
 import { z } from "zod";
+import { localWeekStartInstant } from "./local-time.js";
 
 const locale = z.enum(["km", "en"]);
 const role = z.enum(["officer", "trainer", "staff", "admin"]);
@@ -135,19 +136,19 @@ export interface EventSink {
   record<T extends EventType>(pseudonym: string, type: T, attrs: EventAttrs<T>): Promise<void>;
 }
 
-/** Validates attributes against the catalogue; throws on anything the catalogue does not allow. */
 /**
  * Interview-linked events (check-ins, wellbeing, escalation) keep only the week they happened in, never the
- * day, so an event cannot be matched to a case (domain.md §e); other events keep their time.
+ * day, so an event cannot be matched to a case (domain.md §e): they are stored at the moment their local week
+ * begins (Monday 00:00 in the programme's time zone), the same week check-ins are stored under. Other events
+ * keep their time.
  */
 const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation."];
-export function occurredAtFor(type: EventType, at: Date): Date {
+export function occurredAtFor(type: EventType, at: Date, timeZone: string): Date {
   if (!WEEK_ONLY.some((prefix) => type.startsWith(prefix))) return at;
-  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
-  const isoWeekday = at.getUTCDay() || 7;
-  return new Date(day - (isoWeekday - 1) * 86_400_000);
+  return localWeekStartInstant(at, timeZone);
 }
 
+/** Validates attributes against the catalogue; throws on anything the catalogue does not allow. */
 export function validateEvent<T extends EventType>(type: T, attrs: EventAttrs<T>): Record<string, unknown> {
   const entry = EVENT_CATALOGUE[type];
   if (!entry) throw new Error(`Unknown event type: ${String(type)}`);

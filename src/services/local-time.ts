@@ -47,3 +47,38 @@ export function localParts(at: Date, timeZone: string): LocalParts {
     minutes: hour * 60 + minute,
   };
 }
+
+// The programme's calendar. Every day and week Mitt stores or reports (usage events, check-ins, activity days,
+// weekly figures) comes from these helpers, in one time zone (config.TZ, Asia/Phnom_Penh by default), so that
+// events and check-ins can be joined by week.
+
+const DAY_MS = 86_400_000;
+
+/** The local calendar date of `at` as a UTC-midnight Date (the form Prisma uses for `@db.Date` columns). */
+export function localDate(at: Date, timeZone: string): Date {
+  const p = localParts(at, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day));
+}
+
+/** The Monday of the local week `at` falls in, as a UTC-midnight Date for `@db.Date` columns. */
+export function localWeekStart(at: Date, timeZone: string): Date {
+  const p = localParts(at, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day) - (p.weekday - 1) * DAY_MS);
+}
+
+/** The instant at which the local calendar date `date` (a UTC-midnight Date) begins in `timeZone`. */
+export function startOfLocalDate(date: Date, timeZone: string): Date {
+  // The zone's offset at that moment; a second pass settles dates on which the offset changes.
+  let instant = date.getTime();
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(instant), timeZone);
+    const shownAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    instant = date.getTime() - (shownAsUtc - instant);
+  }
+  return new Date(instant);
+}
+
+/** The instant the local week of `at` begins (Monday 00:00 local time). */
+export function localWeekStartInstant(at: Date, timeZone: string): Date {
+  return startOfLocalDate(localWeekStart(at, timeZone), timeZone);
+}

@@ -29,7 +29,7 @@ export function createPeerSupport(d: CheckinServiceDeps) {
       if (!me) return false;
       const supporter = pickSupporter(await d.wellbeing.supporters(), me);
       if (!supporter) return false;
-      const request = await d.wellbeing.createRequest(pseudonym, supporter.pseudonym, note);
+      const request = await d.wellbeing.createRequest(pseudonym, supporter.pseudonym, note, d.now());
       const locale = asLocale(supporter.locale);
       const text = d.t(locale, "wellbeing-request-for-supporter", {
         handle: me.handle,

@@ -1,11 +1,12 @@
 // Post-interview check-ins against the emulator, as officers would use them: by buttons, in Khmer, with stickers
 // in the middle, with identifying free text, with crisis words, left idle, and across a restart.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SentMessage, TestUser } from "../../emulator/index.js";
 import { CHECKIN_JOBS } from "../../src/jobs/checkin-jobs.js";
 import {
   enrol,
   enrolKhmer,
+  freshData,
   hasKhmer,
   replyContaining,
   rowsContaining,
@@ -14,8 +15,8 @@ import {
 } from "../helpers/bot.js";
 
 const HOUR = 60 * 60_000;
-// A clock that starts tomorrow at 10:00 in Phnom Penh (outside quiet hours, and never behind the database's own
-// clock) and runs at real speed, so jobs can be run "2 hours later" with scheduler.runNow(name, at).
+// The app's clock: it starts tomorrow at 10:00 in Phnom Penh (outside quiet hours) and runs at real speed, so
+// jobs can be run "2 hours later" with scheduler.runNow(name, at).
 const t0 = Date.now();
 const base = (() => {
   const d = new Date();
@@ -40,6 +41,7 @@ const eventsOf = async (u: TestUser) =>
 beforeAll(async () => {
   bot = await startTestBot({ now });
 });
+beforeEach(() => freshData(bot));
 afterAll(async () => {
   await restarted?.stop();
   await bot.stop();

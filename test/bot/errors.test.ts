@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrol, startTestBot, type TestBot } from "../helpers/bot.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { enrol, freshData, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startTestBot();
 });
+beforeEach(() => freshData(bot));
 afterAll(async () => {
   await bot.stop();
 });

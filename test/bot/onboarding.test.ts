@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
-import { hasKhmer, replyContaining, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
+import { freshData, hasKhmer, replyContaining, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 let nextId = 7_000_001;
@@ -15,6 +15,7 @@ const newUser = (language_code?: string) =>
 beforeAll(async () => {
   bot = await startTestBot();
 });
+beforeEach(() => freshData(bot));
 afterAll(async () => {
   await bot.stop();
 });

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrol, startTestBot, type TestBot } from "../helpers/bot.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { enrol, freshData, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 const ADMIN_ID = 955_000_001;
 beforeAll(async () => {
   bot = await startTestBot({ env: { ADMIN_TELEGRAM_IDS: String(ADMIN_ID) } });
 });
+beforeEach(() => freshData(bot));
 afterAll(async () => {
   await bot.stop();
 });

@@ -1,8 +1,8 @@
 // Trainers' /tips against the emulator: add a tip in Khmer and English with a preview, the Khmer-script and
 // identifier checks, archiving, and officers refused (also when they forge a trainer's button).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
-import { enrol, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrol, freshData, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 const TOPIC = "breaks";
@@ -12,6 +12,7 @@ const EN = "Offer a short break when the child looks tired; say the break is nor
 beforeAll(async () => {
   bot = await startTestBot();
 });
+beforeEach(() => freshData(bot));
 afterAll(async () => {
   await bot.stop();
 });

@@ -31,7 +31,7 @@ afterAll(async () => {
 describe("two workers", () => {
   it("When two workers drain one job from the same database, then no recipient gets two messages", async () => {
     const people = await seedRecipients(db.prisma, RECIPIENTS, 9_500_000, "pair");
-    const outbox = createOutboxRepository(db.prisma);
+    const outbox = createOutboxRepository(db.prisma, () => new Date());
     const track = trackDeliveries(emu, "pair");
     await outbox.createJob({ key: "pair", kind: "broadcast", urgent: true }, textRows(people, "pair"));
 
@@ -53,6 +53,7 @@ describe("two workers", () => {
           timeZone: "Asia/Phnom_Penh",
           defaultQuiet: { start: "21:00", end: "07:00" },
           idlePollMs: 50,
+          now: () => new Date(),
         }),
       );
       for (const w of workers) w.start();

@@ -1,5 +1,5 @@
 // The delivery engine in-process against the HTTP emulator, on the run's database backend.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/index.js";
 import type { Database } from "../../src/db/client.js";
 import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
@@ -7,7 +7,7 @@ import { createDelivery } from "../../src/delivery/delivery.js";
 import { createTelegramSender } from "../../src/delivery/telegram-sender.js";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, truncateAll } from "../helpers/db.js";
 import { deliveredPerChat, seedRecipients, summarize, textRows } from "../helpers/delivery.js";
 
 const TOKEN = "123456:delivery-test";
@@ -20,6 +20,9 @@ beforeAll(async () => {
   emu = await startEmulator({ globalRatePerSec: 400, perChatPerSec: 1 });
   db = await createTestDatabase();
 });
+// Each test starts from an empty outbox: a row another test left queued (say, after a failure) must not be
+// claimed here.
+beforeEach(() => truncateAll(db));
 afterEach(async () => {
   await Promise.all(workers.map((w) => w.stop()));
   workers = [];
@@ -31,8 +34,11 @@ afterAll(async () => {
   await emu.close();
 });
 
+const realClock = () => new Date();
+
 function startWorker(opts: { now?: () => Date; rate?: number } = {}) {
-  const outbox = createOutboxRepository(db.prisma);
+  const now = opts.now ?? realClock;
+  const outbox = createOutboxRepository(db.prisma, now);
   const worker = createDeliveryWorker({
     outbox,
     send: createTelegramSender(TOKEN, emu.apiRoot),
@@ -41,14 +47,14 @@ function startWorker(opts: { now?: () => Date; rate?: number } = {}) {
     timeZone: "Asia/Phnom_Penh",
     defaultQuiet: { start: "21:00", end: "07:00" },
     idlePollMs: 50,
-    ...(opts.now ? { now: opts.now } : {}),
+    now,
     onBlocked: async (p) => {
       await db.prisma.member.update({ where: { pseudonym: p }, data: { unreachableAt: new Date() } });
     },
   });
   workers.push(worker);
   worker.start();
-  return { worker, delivery: createDelivery(outbox, worker, opts.now), outbox };
+  return { worker, delivery: createDelivery(outbox, worker, now), outbox };
 }
 
 async function untilDone(outbox: ReturnType<typeof createOutboxRepository>, jobId: string, timeoutMs = 60_000) {
@@ -135,7 +141,7 @@ describe("delivery worker", () => {
       atPause = await outbox.progress(job.id);
     }
     expect(atPause?.queued).toBeGreaterThan(0);
-    expect(await outbox.claim(500, new Date())).toEqual([]);
+    expect(await outbox.claim(500, new Date(), "someone-else")).toEqual([]);
     expect(deliveredPerChat(emu, "pause").size).toBe(atPause?.sent);
     expect(await delivery.resume(job.id)).toBe(true);
     await untilDone(outbox, job.id);
@@ -174,9 +180,9 @@ describe("delivery worker", () => {
 
   it("When a worker died with rows claimed, then another worker sends them after the lease", async () => {
     const people = await seedRecipients(db.prisma, 3, 7_700_000, "stale");
-    const outbox = createOutboxRepository(db.prisma);
+    const outbox = createOutboxRepository(db.prisma, realClock);
     const job = await outbox.createJob({ key: "stale", kind: "broadcast", urgent: true }, textRows(people, "stale"));
-    expect(await outbox.claim(10, new Date())).toHaveLength(3);
+    expect(await outbox.claim(10, new Date(), "dead-worker")).toHaveLength(3);
     // The claiming worker vanished two minutes ago.
     await db.prisma.outboxMessage.updateMany({
       where: { jobId: job.id },
@@ -199,5 +205,39 @@ describe("delivery worker", () => {
       ["sent", {}],
       ["sent", {}],
     ]);
+  });
+});
+
+describe("outbox claims", () => {
+  it("When a worker's claim lapsed and another worker took the row, then the first worker's settles change nothing", async () => {
+    const people = await seedRecipients(db.prisma, 1, 7_900_000, "owner");
+    const t0 = new Date("2026-03-02T03:00:00Z");
+    const outbox = createOutboxRepository(db.prisma, () => t0);
+    await outbox.createJob({ key: "owner", kind: "broadcast", urgent: true }, textRows(people, "owner"));
+    const [first] = await outbox.claim(1, t0, "worker-a");
+    // worker-a stalls past its lease; the row goes back and worker-b claims it.
+    expect(await outbox.requeueStale(new Date(t0.getTime() + 1))).toBe(1);
+    const [again] = await outbox.claim(1, t0, "worker-b");
+    expect(again?.id).toBe(first?.id);
+    const id = first?.id ?? 0n;
+
+    expect(await outbox.markSent([{ id, messageId: 1 }], t0, "worker-a")).toBe(0);
+    expect(await outbox.markFinal(id, "failed", "late", t0, "worker-a")).toBe(0);
+    expect(await outbox.release([id], t0, true, "worker-a")).toBe(0);
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "sending" });
+
+    expect(await outbox.markSent([{ id, messageId: 2 }], t0, "worker-b")).toBe(1);
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ state: "sent", telegramMessageId: 2, claimToken: null });
+  });
+
+  it("When rows are queued without a due time, then they are due at the application's clock, not the database's", async () => {
+    const people = await seedRecipients(db.prisma, 1, 7_950_000, "clock");
+    const past = new Date("2020-01-06T01:00:00Z");
+    const outbox = createOutboxRepository(db.prisma, () => past);
+    const job = await outbox.createJob({ key: "clock", kind: "broadcast", urgent: true }, textRows(people, "clock"));
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { jobId: job.id } });
+    expect(row.notBefore.toISOString()).toBe(past.toISOString());
+    expect(await outbox.claim(5, past, "w")).toHaveLength(1);
   });
 });

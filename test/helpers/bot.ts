@@ -6,7 +6,7 @@ import { type App, createApp } from "../../src/app.js";
 import { createConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase } from "./db.js";
+import { createTestDatabase, truncateAll } from "./db.js";
 
 export const TEST_TOKEN = "123456:TEST-token-secret";
 
@@ -146,4 +146,18 @@ export async function enrolKhmer(
   await user.askPress("អង្គភាពការពារកុមារ");
   const afterTips = await user.askPress(opts.tips ?? "មិនទាន់ចង់បានគន្លឹះទេ");
   return opts.time ? user.askPress(opts.time) : afterTips;
+}
+
+/**
+ * For `beforeEach` in files that share one running bot: waits until the bot is idle, then empties every table
+ * but the tip library (trainer tips and archive marks are undone), so no test sees rows another test left.
+ */
+export async function freshData(bot: TestBot): Promise<void> {
+  await bot.idle();
+  await truncateAll(bot.db, ["tips", "tip_topics"]);
+  await bot.db.prisma.tip.deleteMany({ where: { origin: { not: "content" } } });
+  await bot.db.prisma.tip.updateMany({
+    where: { archivedAt: { not: null } },
+    data: { archivedAt: null, archivedBy: null },
+  });
 }

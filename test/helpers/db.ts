@@ -43,3 +43,15 @@ export async function createProcessDatabaseEnv(): Promise<{
     return { env: { DATABASE_URL: await cloneTemplate(), DATA_DIR: dataDir }, dataDir, cleanup };
   return { env: { DATA_DIR: dataDir }, dataDir, cleanup };
 }
+
+/**
+ * Empties every table but the migration history (and `keep`), so a test that shares its file's database starts
+ * from nothing another test left behind, including after that test failed half-way.
+ */
+export async function truncateAll(db: Database, keep: string[] = []): Promise<void> {
+  const tables = await db.prisma.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
+  const names = tables.map((t) => t.table_name).filter((t) => !keep.includes(t));
+  if (names.length) await db.prisma.$executeRawUnsafe(`TRUNCATE ${names.map((n) => `"${n}"`).join(", ")} CASCADE`);
+}

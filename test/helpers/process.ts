@@ -23,12 +23,51 @@ export function startWorkerProcess(env: Record<string, string>): BotProcess {
   return startProcess("src/worker.ts", env);
 }
 
+/**
+ * Every child process a test started and that may still run. Each is the leader of its own process group,
+ * so killing the group also ends anything it started. test/process-cleanup.ts kills what a test leaves behind
+ * (after each test, including one that timed out, and when the test file ends).
+ */
+const live = new Set<ChildProcess>();
+
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** The processes started since `mark` (a value of `processMark()`) that are still running. */
+export const processMark = () => [...live];
+export function killProcessesSince(before: ChildProcess[]): void {
+  for (const child of live) if (!before.includes(child)) killGroup(child);
+}
+export function killAllProcesses(): void {
+  for (const child of live) killGroup(child);
+}
+
+/**
+ * A child shares the test's clock: when the suite runs under libfaketime (`faketime -f +400d npm test`), the
+ * preload and its settings pass on, as every process of one deployment shares one machine clock.
+ */
+function clockEnv(): Record<string, string> {
+  const pass = Object.entries(process.env).filter(
+    ([k, v]) => v !== undefined && (k === "LD_PRELOAD" || k.startsWith("FAKETIME") || k === "DONT_FAKE_MONOTONIC"),
+  );
+  return Object.fromEntries(pass) as Record<string, string>;
+}
+
 function startProcess(entry: string, env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", ...clockEnv(), NODE_ENV: "test", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  live.add(child);
+  child.once("exit", () => live.delete(child));
   const lines: string[] = [];
   const listeners = new Set<(line: string) => void>();
   for (const stream of [child.stdout, child.stderr]) {

@@ -43,7 +43,7 @@ describe("delivery after a crash", () => {
     const db = await createDatabase({ databaseUrl: dbEnv.env.DATABASE_URL, dataDir: dbEnv.env.DATA_DIR });
     await db.migrate();
     const people = await seedRecipients(db.prisma, RECIPIENTS, 9_000_000, "crash");
-    await createOutboxRepository(db.prisma).createJob(
+    await createOutboxRepository(db.prisma, () => new Date()).createJob(
       { key: "crash-job", kind: "broadcast", urgent: true },
       textRows(people, "crash"),
     );

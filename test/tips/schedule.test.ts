@@ -18,7 +18,7 @@ let db: Database;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await createTipRepository(db.prisma).sync(await loadTipLibrary());
+  await createTipRepository(db.prisma, () => new Date()).sync(await loadTipLibrary());
 });
 afterAll(() => db.close());
 beforeEach(async () => {
@@ -28,13 +28,14 @@ beforeEach(async () => {
 });
 
 function service() {
-  const outbox = createOutboxRepository(db.prisma);
+  const now = () => new Date();
+  const outbox = createOutboxRepository(db.prisma, now);
   const idleWorker = { wake() {}, async hold() {}, unhold() {} };
   return createTipService({
-    repo: createTipRepository(db.prisma),
-    members: createMemberRepository(db.prisma),
-    events: createEventRepository(db.prisma),
-    delivery: createDelivery(outbox, idleWorker),
+    repo: createTipRepository(db.prisma, now),
+    members: createMemberRepository(db.prisma, now),
+    events: createEventRepository(db.prisma, { now, timeZone: TZ }),
+    delivery: createDelivery(outbox, idleWorker, now),
     t: (_l, k) => k,
     timeZone: TZ,
     logger: createLogger({ level: "silent" }),
@@ -107,7 +108,7 @@ describe("tip selection", () => {
   it("When an officer has seen nothing, then tips come in curriculum order, preferring topics to improve", async () => {
     await officer("new", "daily");
     const tips = service();
-    const repo = createTipRepository(db.prisma);
+    const repo = createTipRepository(db.prisma, () => new Date());
     expect(await repo.nextFor("new")).toBe("planning-01");
     await repo.recordSent("new", "planning-01", new Date());
     expect(await repo.nextFor("new")).toBe("planning-02");
@@ -118,7 +119,7 @@ describe("tip selection", () => {
 
   it("When every tip has been seen, then 'review again' and wrong quizzes come first, then the longest unseen", async () => {
     await officer("old", "daily");
-    const repo = createTipRepository(db.prisma);
+    const repo = createTipRepository(db.prisma, () => new Date());
     const all = (await db.prisma.tip.findMany({ where: { archivedAt: null }, select: { id: true } })).map((t) => t.id);
     const base = Date.UTC(2026, 0, 1);
     await db.prisma.tipView.createMany({
@@ -135,7 +136,7 @@ describe("tip selection", () => {
   });
 
   it("When content changes, then sync updates edited tips, archives removed ones and is idempotent", async () => {
-    const repo = createTipRepository(db.prisma);
+    const repo = createTipRepository(db.prisma, () => new Date());
     const library = await loadTipLibrary();
     expect(await repo.sync(library)).toMatchObject({ created: 0, updated: 0, archived: 0 });
     const [first, removed, ...rest] = library.tips;
@@ -151,7 +152,7 @@ describe("tip selection", () => {
   });
 
   it("When a trainer archived a course tip, then the next start-up sync leaves it archived", async () => {
-    const repo = createTipRepository(db.prisma);
+    const repo = createTipRepository(db.prisma, () => new Date());
     expect(await repo.archive("rapport-03", "trainer-pseudonym")).toBe(true);
     await repo.sync(await loadTipLibrary());
     expect((await repo.get("rapport-03"))?.archived).toBe(true);

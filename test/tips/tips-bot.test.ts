@@ -1,8 +1,8 @@
 // Tips as an officer meets them, against the emulator: a Khmer officer gets a tip at the chosen time,
 // answers its quiz, marks it, pauses tips, and browses topics; forged tip buttons are refused politely.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
-import { enrolKhmer, hasKhmer, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrolKhmer, freshData, hasKhmer, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 let clock = new Date("2026-11-23T09:00:00Z"); // Monday 16:00 in Phnom Penh
@@ -11,6 +11,7 @@ let nextId = 8_300_000;
 beforeAll(async () => {
   bot = await startTestBot({ now: () => clock });
 });
+beforeEach(() => freshData(bot));
 afterAll(() => bot.stop());
 
 /** A Khmer officer who chose daily tips at 17:00, enrolled entirely by buttons. */

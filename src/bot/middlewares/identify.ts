@@ -1,6 +1,8 @@
 // Derives the sender's pseudonym and loads their member row once per update. Writes at most once a day
-// per member (activity date), and clears "unreachable" when someone who had blocked the bot writes again.
+// per member (activity date, in the programme's calendar), and clears "unreachable" when someone who had
+// blocked the bot writes again.
 import type { NextFunction } from "grammy";
+import { localDate } from "../../services/local-time.js";
 import type { Context } from "../context.js";
 
 export async function identify(ctx: Context, next: NextFunction): Promise<void> {
@@ -11,11 +13,7 @@ export async function identify(ctx: Context, next: NextFunction): Promise<void> 
     const { pseudonyms, members, now } = ctx.deps;
     ctx.pseudonym = pseudonyms.of(from.id);
     ctx.member = await members.find(ctx.pseudonym);
-    if (ctx.member?.consented) await members.touch(ctx.pseudonym, startOfUtcDay(now()));
+    if (ctx.member?.consented) await members.touch(ctx.pseudonym, localDate(now(), ctx.deps.config.TZ));
   }
   await next();
-}
-
-function startOfUtcDay(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }

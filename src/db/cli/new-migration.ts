@@ -2,6 +2,7 @@
 // the SQL that brings the existing migrations up to schema.prisma. Offline: no database server needed.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { systemClock } from "../../clock.js";
 import { diffMigrationsToSchema, PRISMA_DIR } from "../migrations.js";
 
 const name = (process.argv[2] ?? "")
@@ -18,7 +19,7 @@ if (!sql) {
   console.log("schema.prisma and prisma/migrations already agree: no migration written.");
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const stamp = systemClock().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(PRISMA_DIR, "migrations", `${stamp}_${name}`);
 await mkdir(dir, { recursive: true });
 await writeFile(path.join(dir, "migration.sql"), `${sql}\n`);

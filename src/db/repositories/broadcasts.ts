@@ -1,7 +1,9 @@
 // Broadcasts, their audience and their 👍 reactions. Audience counting and recipient selection are single SQL
 // statements over members ⋈ identities (nobody is loaded into memory), and every state change is a
 // conditional UPDATE, so "starts once", "finishes once" and "edit only before it starts" hold under races.
+import type { Now } from "../../clock.js";
 import type { Audience, Media, Version } from "../../services/broadcasts.js";
+import { localDate } from "../../services/local-time.js";
 import { type BroadcastStatus, Prisma, type PrismaClient, type Broadcast as Row } from "../generated/client.ts";
 import type { OutboxPayload } from "./outbox.js";
 
@@ -57,14 +59,12 @@ const versionColumns = (locale: "km" | "en", v: Version | null) =>
     : { textEn: v?.text ?? null, entitiesEn: v ? (v.entities as unknown as Prisma.InputJsonValue) : Prisma.DbNull };
 
 /** Enrolled, reachable members with an identity who match the filters. `m` is members, `i` identities. */
-function audienceWhere(a: Audience, now: Date): Prisma.Sql {
+function audienceSql(a: Audience, now: Date, timeZone: string): Prisma.Sql {
   const roles = a.includeTrainers ? ["officer", "trainer"] : ["officer"];
-  // Activity is kept at UTC-day precision (see identify middleware): inactive ≥ N days means the last
+  // Activity is kept as a local calendar day (see identify middleware): inactive ≥ N days means the last
   // active day is at least N days before today.
   const cutoff = a.inactiveDays
-    ? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - a.inactiveDays))
-        .toISOString()
-        .slice(0, 10)
+    ? new Date(localDate(now, timeZone).getTime() - a.inactiveDays * 86_400_000).toISOString().slice(0, 10)
     : null;
   return Prisma.sql`
     m.enrolled_at IS NOT NULL AND m.unreachable_at IS NULL
@@ -75,7 +75,8 @@ function audienceWhere(a: Audience, now: Date): Prisma.Sql {
     AND (${cutoff}::date IS NULL OR m.last_active_on IS NULL OR m.last_active_on <= ${cutoff}::date)`;
 }
 
-export function createBroadcastRepository(prisma: PrismaClient) {
+export function createBroadcastRepository(prisma: PrismaClient, clock: { now: Now; timeZone: string }) {
+  const audienceWhere = (a: Audience, now: Date) => audienceSql(a, now, clock.timeZone);
   return {
     async countAudience(a: Audience, now: Date): Promise<number> {
       const [row] = await prisma.$queryRaw<{ n: number }[]>`
@@ -122,6 +123,7 @@ export function createBroadcastRepository(prisma: PrismaClient) {
           audience: data.audience as unknown as Prisma.InputJsonValue,
           urgent: data.urgent,
           scheduledAt: data.scheduledAt,
+          createdAt: clock.now(),
         },
         select: { id: true },
       });
@@ -227,10 +229,10 @@ export function createBroadcastRepository(prisma: PrismaClient) {
     },
 
     /** One pseudonymous `broadcast.delivered` event per recipient who got it, in one statement. */
-    async recordDelivered(jobId: string, attrs: Record<string, unknown>): Promise<number> {
+    async recordDelivered(jobId: string, attrs: Record<string, unknown>, at: Date): Promise<number> {
       return prisma.$executeRaw`
         INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
-        SELECT o.recipient, 'broadcast.delivered', ${JSON.stringify(attrs)}::jsonb, COALESCE(o.sent_at, now())
+        SELECT o.recipient, 'broadcast.delivered', ${JSON.stringify(attrs)}::jsonb, COALESCE(o.sent_at, ${at})
         FROM outbox o WHERE o.job_id = ${jobId} AND o.state = 'sent'`;
     },
 

@@ -1,6 +1,8 @@
 // Check-ins, their scrubbed free text and the "to improve" topics, as plain objects. Interview-linked rows keep
 // the week only, never the day (domain.md §e): `week`, `free_texts.created_at` and `focus_topics.marked_on` are
 // Mondays. last_activity_at and reminded_at are operational and cleared when a check-in closes.
+
+import type { Now } from "../../clock.js";
 import type { Action, CheckInAnswers, OpenShare } from "../../services/checkins.js";
 import { settingList } from "../../services/checkins.js";
 import type { PrismaClient } from "../generated/client.ts";
@@ -30,9 +32,9 @@ export interface ProgressRow {
   tried: boolean | null;
 }
 
-export function createCheckinRepository(prisma: PrismaClient) {
-  const conversations = createKvStorage<{ version: unknown; state: Record<string, unknown> }>(prisma, "conv:");
-  const sessions = createKvStorage<Record<string, unknown>>(prisma, "session:");
+export function createCheckinRepository(prisma: PrismaClient, now: Now) {
+  const conversations = createKvStorage<{ version: unknown; state: Record<string, unknown> }>(prisma, "conv:", now);
+  const sessions = createKvStorage<Record<string, unknown>>(prisma, "session:", now);
   const closed = { lastActivityAt: null, remindedAt: null };
 
   return {

@@ -44,7 +44,7 @@ export function createJobControls(prisma: PrismaClient) {
         if (count !== 1) return false;
         await tx.outboxMessage.updateMany({
           where: { jobId, state: "queued" },
-          data: { state: "skipped", reason: "cancelled" },
+          data: { state: "skipped", reason: "cancelled", updatedAt: now },
         });
         return true;
       });

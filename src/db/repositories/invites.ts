@@ -1,4 +1,5 @@
 // Invite codes. Only a SHA-256 of each code is stored; the code is shown once to its creator.
+import type { Now } from "../../clock.js";
 import type { PrismaClient, Role } from "../generated/client.ts";
 
 export interface InviteRecord {
@@ -13,10 +14,10 @@ export type RedeemResult =
   | { ok: true; role: Role; invitedBy: string }
   | { ok: false; reason: "unknown" | "expired" | "used_up" | "revoked" };
 
-export function createInviteRepository(prisma: PrismaClient) {
+export function createInviteRepository(prisma: PrismaClient, now: Now) {
   return {
     async create(data: { codeHash: string; role: Role; maxUses: number; expiresAt: Date; createdBy: string }) {
-      const row = await prisma.invite.create({ data });
+      const row = await prisma.invite.create({ data: { ...data, createdAt: now() } });
       return { id: row.id };
     },
 
@@ -55,7 +56,7 @@ export function createInviteRepository(prisma: PrismaClient) {
     async revoke(id: string): Promise<boolean> {
       const { count } = await prisma.invite.updateMany({
         where: { id, revokedAt: null },
-        data: { revokedAt: new Date() },
+        data: { revokedAt: now() },
       });
       return count === 1;
     },

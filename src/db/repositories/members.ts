@@ -1,5 +1,6 @@
 // Members (profile and preferences, keyed by pseudonym) and identities (the Telegram link), kept apart.
 import { randomUUID } from "node:crypto";
+import type { Now } from "../../clock.js";
 import type { Member, PrismaClient, Role, TipFrequency, UnitType } from "../generated/client.ts";
 
 export type Locale = "km" | "en";
@@ -55,7 +56,7 @@ export type MemberPreferences = Partial<
   Pick<MemberRecord, "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck">
 >;
 
-export function createMemberRepository(prisma: PrismaClient) {
+export function createMemberRepository(prisma: PrismaClient, now: Now) {
   return {
     async find(pseudonym: string): Promise<MemberRecord | null> {
       const m = await prisma.member.findUnique({ where: { pseudonym } });
@@ -69,6 +70,7 @@ export function createMemberRepository(prisma: PrismaClient) {
 
     /** Consent creates the identity (needed to deliver) and an un-enrolled member row. */
     async recordConsent(input: ConsentInput): Promise<MemberRecord> {
+      const at = now();
       const [, member] = await prisma.$transaction([
         prisma.identity.upsert({
           where: { pseudonym: input.pseudonym },
@@ -76,13 +78,21 @@ export function createMemberRepository(prisma: PrismaClient) {
             pseudonym: input.pseudonym,
             telegramUserId: BigInt(input.telegramUserId),
             chatId: BigInt(input.chatId),
+            createdAt: at,
           },
           update: { chatId: BigInt(input.chatId) },
         }),
         prisma.member.upsert({
           where: { pseudonym: input.pseudonym },
-          create: { pseudonym: input.pseudonym, handle: input.handle, locale: input.locale, consentedAt: new Date() },
-          update: { locale: input.locale, consentedAt: new Date() },
+          create: {
+            pseudonym: input.pseudonym,
+            handle: input.handle,
+            locale: input.locale,
+            consentedAt: at,
+            createdAt: at,
+            updatedAt: at,
+          },
+          update: { locale: input.locale, consentedAt: at, updatedAt: at },
         }),
       ]);
       return toRecord(member);
@@ -99,21 +109,27 @@ export function createMemberRepository(prisma: PrismaClient) {
           province: data.province,
           unitType: data.unitType,
           invitedBy: data.invitedBy ?? null,
-          enrolledAt: new Date(),
+          enrolledAt: now(),
+          updatedAt: now(),
         },
       });
       return toRecord(m);
     },
 
     async update(pseudonym: string, prefs: MemberPreferences): Promise<MemberRecord> {
-      return toRecord(await prisma.member.update({ where: { pseudonym }, data: prefs }));
+      return toRecord(await prisma.member.update({ where: { pseudonym }, data: { ...prefs, updatedAt: now() } }));
     },
 
     async setRole(pseudonym: string, role: Role, peerSupporter: boolean): Promise<MemberRecord> {
-      return toRecord(await prisma.member.update({ where: { pseudonym }, data: { role, peerSupporter } }));
+      return toRecord(
+        await prisma.member.update({ where: { pseudonym }, data: { role, peerSupporter, updatedAt: now() } }),
+      );
     },
 
-    /** Marks activity at day precision (one write per member per day) and clears "unreachable". */
+    /**
+     * Marks activity at day precision (one write per member per local day; `today` is the programme's calendar
+     * date, see local-time.ts) and clears "unreachable".
+     */
     async touch(pseudonym: string, today: Date): Promise<void> {
       await prisma.member.updateMany({
         where: {
@@ -125,7 +141,7 @@ export function createMemberRepository(prisma: PrismaClient) {
     },
 
     async markUnreachable(pseudonym: string): Promise<void> {
-      await prisma.member.updateMany({ where: { pseudonym }, data: { unreachableAt: new Date() } });
+      await prisma.member.updateMany({ where: { pseudonym }, data: { unreachableAt: now() } });
     },
 
     async listForAdmin(limit = 50): Promise<MemberRecord[]> {
@@ -164,7 +180,7 @@ export function createMemberRepository(prisma: PrismaClient) {
         prisma.tip.updateMany({ where: { archivedBy: pseudonym }, data: { archivedBy: tombstone } }),
         prisma.outboxMessage.updateMany({
           where: { recipient: pseudonym, state: { in: ["queued", "sending"] } },
-          data: { state: "skipped", reason: "deleted" },
+          data: { state: "skipped", reason: "deleted", updatedAt: now() },
         }),
         prisma.outboxMessage.updateMany({ where: { recipient: pseudonym }, data: { recipient: tombstone } }),
         prisma.freeText.deleteMany({ where: { pseudonym } }),

@@ -1,6 +1,7 @@
 // The delivery outbox: one row per (job, recipient). The unique pair is what makes "at most once per
 // recipient" hold across restarts, and `FOR UPDATE SKIP LOCKED` is what keeps two workers off the same row.
 // Recipients are pseudonyms; chat ids are looked up from `identities` only at send time.
+import type { Now } from "../../clock.js";
 import type { JobKind, OutboxState, Prisma, PrismaClient } from "../generated/client.ts";
 import { createJobControls } from "./delivery-jobs.js";
 
@@ -47,7 +48,11 @@ export interface RecipientInfo {
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-export function createOutboxRepository(prisma: PrismaClient) {
+/**
+ * `now` is the application's clock: it stamps rows queued without their own `notBefore` (the database's now()
+ * would be another clock, and a row stamped by it might never come due for a worker on the app's clock).
+ */
+export function createOutboxRepository(prisma: PrismaClient, now: Now) {
   return {
     ...createJobControls(prisma),
     /**
@@ -63,10 +68,10 @@ export function createOutboxRepository(prisma: PrismaClient) {
           const existing = await tx.deliveryJob.findUnique({ where: { key: job.key }, select: { id: true } });
           if (existing) return { id: existing.id, created: false, queued: 0 };
           const { id } = await tx.deliveryJob.create({
-            data: { key: job.key, kind: job.kind, urgent: job.urgent ?? false },
+            data: { key: job.key, kind: job.kind, urgent: job.urgent ?? false, createdAt: now() },
             select: { id: true },
           });
-          const queued = typeof rows === "function" ? await rows(tx, id) : await insertRows(tx, id, rows);
+          const queued = typeof rows === "function" ? await rows(tx, id) : await insertRows(tx, id, rows, now());
           return { id, created: true, queued };
         },
         { timeout: 60_000 },
@@ -75,14 +80,14 @@ export function createOutboxRepository(prisma: PrismaClient) {
 
     /** Adds rows to an existing job (duplicates of a recipient are ignored). */
     async enqueue(jobId: string, rows: OutboxRowInput[]): Promise<number> {
-      return insertRows(prisma, jobId, rows);
+      return insertRows(prisma, jobId, rows, now());
     },
 
     /**
-     * Claims up to `limit` due rows of active jobs for this worker, marking them `sending`, and returns them
-     * with what sending needs to know about each recipient (one round trip).
+     * Claims up to `limit` due rows of active jobs for the worker `owner`, marking them `sending`, and returns
+     * them with what sending needs to know about each recipient (one round trip).
      */
-    async claim(limit: number, now: Date): Promise<ClaimedRow[]> {
+    async claim(limit: number, at: Date, owner: string): Promise<ClaimedRow[]> {
       const rows = await prisma.$queryRaw<
         {
           id: bigint;
@@ -101,13 +106,14 @@ export function createOutboxRepository(prisma: PrismaClient) {
         WITH picked AS (
           SELECT o.id FROM outbox o
           JOIN delivery_jobs j ON j.id = o.job_id
-          WHERE o.state = 'queued' AND o.not_before <= ${now} AND j.status = 'active'
+          WHERE o.state = 'queued' AND o.not_before <= ${at} AND j.status = 'active'
           ORDER BY o.not_before, o.id
           LIMIT ${limit}
           FOR UPDATE OF o SKIP LOCKED
         ), claimed AS (
           UPDATE outbox o
-          SET state = 'sending', claimed_at = ${now}, attempts = o.attempts + 1, updated_at = ${now}
+          SET state = 'sending', claimed_at = ${at}, claim_token = ${owner}, attempts = o.attempts + 1,
+              updated_at = ${at}
           FROM picked, delivery_jobs j
           WHERE o.id = picked.id AND j.id = o.job_id
           RETURNING o.id, o.job_id, j.kind, j.urgent, o.recipient, o.payload, o.attempts
@@ -133,39 +139,43 @@ export function createOutboxRepository(prisma: PrismaClient) {
       }));
     },
 
-    /** Marks rows sent in one statement (the worker batches confirmations that arrive together). */
-    async markSent(sent: { id: bigint; messageId: number }[], now: Date): Promise<void> {
-      if (!sent.length) return;
+    /**
+     * Marks rows sent in one statement (the worker batches confirmations that arrive together). Like every
+     * settle below, it counts only while `owner` still holds the claim; returns how many rows it settled.
+     */
+    async markSent(sent: { id: bigint; messageId: number }[], at: Date, owner: string): Promise<number> {
+      if (!sent.length) return 0;
       const ids = sent.map((s) => s.id);
       const messageIds = sent.map((s) => s.messageId);
-      await prisma.$executeRaw`
-        UPDATE outbox o SET state = 'sent', telegram_message_id = v.mid, sent_at = ${now}, reason = NULL,
-               updated_at = ${now}
+      return prisma.$executeRaw`
+        UPDATE outbox o SET state = 'sent', telegram_message_id = v.mid, sent_at = ${at}, reason = NULL,
+               claim_token = NULL, updated_at = ${at}
         FROM unnest(${ids}::bigint[], ${messageIds}::int[]) AS v(id, mid)
-        WHERE o.id = v.id`;
+        WHERE o.id = v.id AND o.state = 'sending' AND o.claim_token = ${owner}`;
     },
 
-    async markFinal(id: bigint, state: "failed" | "skipped", reason: string, now: Date): Promise<void> {
-      await prisma.$executeRaw`
-        UPDATE outbox SET state = ${state}::"OutboxState", reason = ${reason.slice(0, 200)}, updated_at = ${now}
-        WHERE id = ${id}`;
+    async markFinal(id: bigint, state: "failed" | "skipped", reason: string, at: Date, owner: string) {
+      return prisma.$executeRaw`
+        UPDATE outbox SET state = ${state}::"OutboxState", reason = ${reason.slice(0, 200)}, claim_token = NULL,
+               updated_at = ${at}
+        WHERE id = ${id} AND state = 'sending' AND claim_token = ${owner}`;
     },
 
     /**
      * Puts claimed rows back in the queue until `notBefore`. `refund` undoes the claim's attempt count for
      * rows that were never tried (quiet hours, pacing, a pause).
      */
-    async release(ids: bigint[], notBefore: Date, refund: boolean): Promise<void> {
-      if (!ids.length) return;
+    async release(ids: bigint[], notBefore: Date, refund: boolean, owner: string): Promise<number> {
+      if (!ids.length) return 0;
       // A row of a job cancelled meanwhile is skipped rather than queued, so it never lingers.
-      await prisma.$executeRaw`
+      return prisma.$executeRaw`
         UPDATE outbox o
         SET state = CASE WHEN j.status = 'cancelled' THEN 'skipped'::"OutboxState" ELSE 'queued'::"OutboxState" END,
             reason = CASE WHEN j.status = 'cancelled' THEN 'cancelled' ELSE o.reason END,
-            not_before = ${notBefore}, claimed_at = NULL,
-            attempts = GREATEST(0, o.attempts - ${refund ? 1 : 0}), updated_at = now()
+            not_before = ${notBefore}, claimed_at = NULL, claim_token = NULL,
+            attempts = GREATEST(0, o.attempts - ${refund ? 1 : 0}), updated_at = ${now()}
         FROM delivery_jobs j
-        WHERE j.id = o.job_id AND o.id = ANY(${ids}::bigint[]) AND o.state = 'sending'`;
+        WHERE j.id = o.job_id AND o.id = ANY(${ids}::bigint[]) AND o.state = 'sending' AND o.claim_token = ${owner}`;
     },
 
     /** Rows left `sending` by a worker that died (claimed before `olderThan`) go back to the queue. */
@@ -174,7 +184,7 @@ export function createOutboxRepository(prisma: PrismaClient) {
         UPDATE outbox o
         SET state = CASE WHEN j.status = 'cancelled' THEN 'skipped'::"OutboxState" ELSE 'queued'::"OutboxState" END,
             reason = CASE WHEN j.status = 'cancelled' THEN 'cancelled' ELSE o.reason END,
-            claimed_at = NULL, updated_at = now()
+            claimed_at = NULL, claim_token = NULL, updated_at = ${now()}
         FROM delivery_jobs j
         WHERE j.id = o.job_id AND o.state = 'sending' AND o.claimed_at < ${olderThan}`;
     },
@@ -191,7 +201,7 @@ export function createOutboxRepository(prisma: PrismaClient) {
   };
 }
 
-async function insertRows(tx: Tx, jobId: string, rows: OutboxRowInput[]): Promise<number> {
+async function insertRows(tx: Tx, jobId: string, rows: OutboxRowInput[], at: Date): Promise<number> {
   let queued = 0;
   // Chunks keep each statement well under Postgres' parameter limit.
   for (let i = 0; i < rows.length; i += 1000) {
@@ -200,7 +210,8 @@ async function insertRows(tx: Tx, jobId: string, rows: OutboxRowInput[]): Promis
         jobId,
         recipient: r.recipient,
         payload: r.payload as unknown as Prisma.InputJsonValue,
-        ...(r.notBefore ? { notBefore: r.notBefore } : {}),
+        notBefore: r.notBefore ?? at,
+        updatedAt: at,
       })),
       skipDuplicates: true,
     });

@@ -11,7 +11,7 @@ export interface SyncReport {
   unchanged: number;
 }
 
-export function syncTipLibrary(prisma: PrismaClient, library: TipLibrary): Promise<SyncReport> {
+export function syncTipLibrary(prisma: PrismaClient, library: TipLibrary, at: Date): Promise<SyncReport> {
   return prisma.$transaction(
     async (tx) => {
       for (const t of library.topics) {
@@ -28,20 +28,20 @@ export function syncTipLibrary(prisma: PrismaClient, library: TipLibrary): Promi
         const row = existing.get(tip.id);
         existing.delete(tip.id);
         if (!row) {
-          await tx.tip.create({ data: { id: tip.id, origin: "content", ...data } });
+          await tx.tip.create({ data: { id: tip.id, origin: "content", ...data, updatedAt: at } });
           report.created++;
         } else if ((row.archivedAt && !row.archivedBy) || differs(row, data)) {
           // A tip a trainer archived stays archived; one that sync archived comes back with its file.
           await tx.tip.update({
             where: { id: tip.id },
-            data: row.archivedBy ? data : { ...data, archivedAt: null },
+            data: row.archivedBy ? { ...data, updatedAt: at } : { ...data, archivedAt: null, updatedAt: at },
           });
           report.updated++;
         } else report.unchanged++;
       }
       const removed = [...existing.values()].filter((r) => !r.archivedAt).map((r) => r.id);
       if (removed.length) {
-        await tx.tip.updateMany({ where: { id: { in: removed } }, data: { archivedAt: new Date() } });
+        await tx.tip.updateMany({ where: { id: { in: removed } }, data: { archivedAt: at, updatedAt: at } });
       }
       report.archived = removed.length;
       return report;

@@ -2,6 +2,7 @@
 // archived rather than deleted); trainers' tips live only here. Selection for spaced repetition is one SQL
 // query, so it never loads an officer's whole history.
 import { randomBytes } from "node:crypto";
+import type { Now } from "../../clock.js";
 import type { TipLibrary, TipQuiz } from "../../content/tips.js";
 import type { Prisma, PrismaClient } from "../generated/client.ts";
 import type { TipFrequency } from "../generated/enums.ts";
@@ -32,7 +33,7 @@ export interface TopicRecord {
 
 type Tx = Prisma.TransactionClient;
 
-export function createTipRepository(prisma: PrismaClient) {
+export function createTipRepository(prisma: PrismaClient, now: Now) {
   // One topic's names: tips are read one at a time on the delivery hot path, so no full topic list per tip.
   const topicNames = async (id: string) => {
     const t = await prisma.tipTopic.findUnique({ where: { id } });
@@ -41,7 +42,7 @@ export function createTipRepository(prisma: PrismaClient) {
 
   return {
     /** Loads the content library idempotently (see tip-sync.ts). */
-    sync: (library: TipLibrary): Promise<SyncReport> => syncTipLibrary(prisma, library),
+    sync: (library: TipLibrary): Promise<SyncReport> => syncTipLibrary(prisma, library, now()),
 
     /**
      * The next tip for an officer: the first unseen tip in curriculum order, preferring topics they marked
@@ -107,7 +108,7 @@ export function createTipRepository(prisma: PrismaClient) {
     async setFeedback(pseudonym: string, tipId: string, feedback: { helpful?: boolean; reviewAgain?: boolean }) {
       await prisma.tipView.upsert({
         where: { pseudonym_tipId: { pseudonym, tipId } },
-        create: { pseudonym, tipId, lastSentAt: new Date(), ...feedback },
+        create: { pseudonym, tipId, lastSentAt: now(), ...feedback },
         update: feedback,
       });
     },
@@ -115,7 +116,7 @@ export function createTipRepository(prisma: PrismaClient) {
     async recordQuiz(pseudonym: string, tipId: string, correct: boolean): Promise<void> {
       await prisma.tipView.upsert({
         where: { pseudonym_tipId: { pseudonym, tipId } },
-        create: { pseudonym, tipId, lastSentAt: new Date(), quizCorrect: correct },
+        create: { pseudonym, tipId, lastSentAt: now(), quizCorrect: correct },
         update: { quizCorrect: correct },
       });
     },
@@ -134,6 +135,7 @@ export function createTipRepository(prisma: PrismaClient) {
           source: "trainer",
           origin: "trainer",
           createdBy: input.createdBy,
+          updatedAt: now(),
         },
       });
       return id;
@@ -143,7 +145,7 @@ export function createTipRepository(prisma: PrismaClient) {
     async archive(id: string, by: string): Promise<boolean> {
       const { count } = await prisma.tip.updateMany({
         where: { id, archivedAt: null },
-        data: { archivedAt: new Date(), archivedBy: by },
+        data: { archivedAt: now(), archivedBy: by, updatedAt: now() },
       });
       return count === 1;
     },
@@ -156,7 +158,7 @@ export function createTipRepository(prisma: PrismaClient) {
       const payload = JSON.stringify({ method: "sendMessage", params: {}, render: "tip" });
       return tx.$executeRaw`
         INSERT INTO outbox (job_id, recipient, payload, not_before, updated_at)
-        SELECT ${jobId}, m.pseudonym, ${payload}::jsonb, ${slot.at}, now()
+        SELECT ${jobId}, m.pseudonym, ${payload}::jsonb, ${slot.at}, ${now()}
         FROM members m
         JOIN identities i ON i.pseudonym = m.pseudonym
         WHERE m.enrolled_at IS NOT NULL AND m.unreachable_at IS NULL

@@ -57,8 +57,13 @@ export function createWellbeingRepository(prisma: PrismaClient) {
       }));
     },
 
-    async createRequest(requester: string, supporter: string, note: string | null): Promise<SupportRequestRecord> {
-      const row = await prisma.supportRequest.create({ data: { requester, supporter, note } });
+    async createRequest(
+      requester: string,
+      supporter: string,
+      note: string | null,
+      at: Date,
+    ): Promise<SupportRequestRecord> {
+      const row = await prisma.supportRequest.create({ data: { requester, supporter, note, createdAt: at } });
       return toRecord(row);
     },
 

@@ -1,0 +1,12 @@
+-- AlterTable
+ALTER TABLE "kv_state" ALTER COLUMN "updated_at" SET DEFAULT CURRENT_TIMESTAMP;
+
+-- AlterTable
+ALTER TABLE "members" ALTER COLUMN "updated_at" SET DEFAULT CURRENT_TIMESTAMP;
+
+-- AlterTable
+ALTER TABLE "outbox" ADD COLUMN     "claim_token" TEXT,
+ALTER COLUMN "updated_at" SET DEFAULT CURRENT_TIMESTAMP;
+
+-- AlterTable
+ALTER TABLE "tips" ALTER COLUMN "updated_at" SET DEFAULT CURRENT_TIMESTAMP;
