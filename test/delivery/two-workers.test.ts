@@ -63,5 +63,5 @@ describe("two workers", () => {
     }
     track.stop();
     expect(summarize(people, track.counts)).toEqual({ lost: 0, duplicates: 0, delivered: RECIPIENTS });
-  });
+  }, 120_000);
 });

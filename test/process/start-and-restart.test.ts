@@ -35,7 +35,8 @@ async function boot(): Promise<BotProcess> {
   return running;
 }
 
-describe("npm start", () => {
+// Real processes start slowly on a busy 2-core machine (each loads TypeScript and an embedded database).
+describe("npm start", { timeout: 120_000 }, () => {
   it("When the token is malformed, then start-up fails with a line naming BOT_TOKEN", async () => {
     const p = startBotProcess({ BOT_TOKEN: "abc", TELEGRAM_API_ROOT: emu.apiRoot, ...dbEnv.env });
     expect(await p.exited).not.toBe(0);
