@@ -20,7 +20,7 @@ import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { BROADCAST_JOB, createBroadcastService } from "./services/broadcasts.js";
 import { createCheckinService } from "./services/checkin-service.js";
-import { createEnrolmentService } from "./services/enrolment.js";
+import { createEnrolmentService, createInviteHasher } from "./services/enrolment.js";
 import { createPseudonymizer } from "./services/pseudonym.js";
 import { resolvePseudonymKey } from "./services/pseudonym-key.js";
 import { createTipService, TIP_RENDERER, TIPS_JOB, type TipService } from "./services/tips.js";
@@ -99,7 +99,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       wellbeingContent: await loadWellbeingContent(),
       invites,
       events,
-      enrolment: createEnrolmentService(invites),
+      enrolment: createEnrolmentService(invites, createInviteHasher(key)),
       now,
     },
     { client: { apiRoot: config.TELEGRAM_API_ROOT } },

@@ -14,8 +14,10 @@ export interface SessionData {
 interface MittFlavor {
   deps: BotDeps;
   log: Logger;
-  /** HMAC of the sender's Telegram id; set for every update that has a sender. */
+  /** The sender's pseudonym, from `identities`: set once they consented (see services/pseudonym.ts). */
   pseudonym: string | undefined;
+  /** Key of the sender's session and conversation state: the pseudonym, or before consent a visitor key. */
+  stateKey: string | undefined;
   /** The sender's member row, if they consented (loaded once per update). */
   member: MemberRecord | null;
   /** Name of the handler that took the update, for the one log line per update. */

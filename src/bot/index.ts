@@ -36,6 +36,7 @@ import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
 import { textGuard } from "./middlewares/text-guard.js";
 import { updateLogger } from "./middlewares/update-logger.js";
+import { writeIfChanged } from "./session-storage.js";
 
 export type CreateBotDeps = Omit<BotDeps, "commands">;
 
@@ -46,9 +47,9 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
   bot.api.config.use(retry());
 
-  // State is keyed by pseudonym, so no table ever holds a Telegram id outside `identities`.
-  const stateKey = (ctx: { from?: { id: number } | undefined }) =>
-    ctx.from ? deps.pseudonyms.of(ctx.from.id) : undefined;
+  // State is keyed by pseudonym (or, before consent, a visitor key), so no table ever holds a Telegram id outside
+  // `identities`. identify sets it.
+  const stateKey = (ctx: Pick<Context, "stateKey">) => ctx.stateKey;
 
   const inFlight = createInFlightTracker();
   // 1. dependencies and a per-update logger
@@ -64,14 +65,14 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   // 3. everything below is behind the error boundary
   const app = bot.errorBoundary(handleBotError);
   app.use(updateLogger);
+  app.use(identify);
   app.use(
     session({
       initial: (): SessionData => ({}),
       getSessionKey: stateKey,
-      storage: createKvStorage<SessionData>(deps.prisma, "session:", deps.now),
+      storage: writeIfChanged(createKvStorage<SessionData>(deps.prisma, "session:", deps.now)),
     }),
   );
-  app.use(identify);
   app.use(deps.i18n);
   // While a check-in or support conversation runs, typed text is scrubbed before any conversation stores it.
   app.use(textGuard);

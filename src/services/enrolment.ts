@@ -1,6 +1,7 @@
 // Invite codes: generation, hashing and redemption with a guard against guessing
-// (5 wrong codes within 10 minutes → wait 10 minutes).
-import { createHash, randomInt } from "node:crypto";
+// (5 wrong codes within 10 minutes → wait 10 minutes). Codes are stored only as a keyed HMAC: a bare hash of an
+// 8-character code could be reversed offline from a leaked database by trying every code.
+import { createHmac, randomInt } from "node:crypto";
 import type { InviteRepository, RedeemResult } from "../db/repositories/invites.js";
 import type { Role } from "../db/repositories/members.js";
 
@@ -22,15 +23,21 @@ export function normalizeInviteCode(input: string): string {
     .replace(/[\s-]/g, "");
 }
 
-export function hashInviteCode(code: string): string {
-  return createHash("sha256")
-    .update(`mitt-invite:${normalizeInviteCode(code)}`)
-    .digest("hex");
+/** The keyed hash of a code as typed (normalised first): what is stored, and what a conversation may keep. */
+export function createInviteHasher(secret: string) {
+  return (code: string): string =>
+    createHmac("sha256", secret)
+      .update(`mitt-invite:${normalizeInviteCode(code)}`)
+      .digest("hex");
 }
+export type InviteHasher = ReturnType<typeof createInviteHasher>;
+
+/** Longer than any code anyone would type: answered with "too long" rather than looked up. */
+export const MAX_INVITE_INPUT = 40;
 
 export type EnrolAttempt = RedeemResult | { ok: false; reason: "locked"; minutesLeft: number };
 
-export function createEnrolmentService(invites: InviteRepository) {
+export function createEnrolmentService(invites: InviteRepository, hash: InviteHasher) {
   async function lockedMinutes(pseudonym: string, now: Date): Promise<number> {
     const { count, latest } = await invites.failuresSince(pseudonym, new Date(now.getTime() - FAILURE_WINDOW_MS));
     if (count < MAX_FAILURES || !latest) return 0;
@@ -39,10 +46,12 @@ export function createEnrolmentService(invites: InviteRepository) {
 
   return {
     lockedMinutes,
-    async redeem(pseudonym: string, code: string, now: Date): Promise<EnrolAttempt> {
+    hash,
+    /** Redeems a code given as its keyed hash (the onboarding conversation never holds the code itself). */
+    async redeem(pseudonym: string, codeHash: string, now: Date): Promise<EnrolAttempt> {
       const wait = await lockedMinutes(pseudonym, now);
       if (wait > 0) return { ok: false, reason: "locked", minutesLeft: wait };
-      const result = await invites.redeem(hashInviteCode(code), now);
+      const result = await invites.redeem(codeHash, now);
       if (!result.ok) {
         await invites.recordFailure(pseudonym, now);
         const after = await lockedMinutes(pseudonym, now);
@@ -54,7 +63,7 @@ export function createEnrolmentService(invites: InviteRepository) {
       const code = generateInviteCode();
       const expiresAt = new Date(data.now.getTime() + data.days * 86_400_000);
       await invites.create({
-        codeHash: hashInviteCode(code),
+        codeHash: hash(code),
         role: data.role,
         maxUses: data.maxUses,
         expiresAt,

@@ -15,9 +15,15 @@ const tipFrequency = z.enum(["daily", "three_weekly", "weekly", "paused"]);
 const count = z.number().int().min(0);
 
 export const EVENT_CATALOGUE = {
-  "onboarding.started": { about: "Someone opened /start without being enrolled", attrs: z.object({ locale }).strict() },
+  "onboarding.started": {
+    about: "Someone opened /start without being enrolled (counted under no pseudonym: they have not consented)",
+    attrs: z.object({ locale }).strict(),
+  },
   "consent.given": { about: "Agreed to the privacy notice", attrs: z.object({ locale }).strict() },
-  "consent.declined": { about: "Declined the privacy notice (nothing else is kept)", attrs: none },
+  "consent.declined": {
+    about: "Declined the privacy notice (counted under no pseudonym; nothing else is kept)",
+    attrs: none,
+  },
   "enrol.code_rejected": {
     about: "An invite code was wrong, used up, expired or revoked",
     attrs: z.object({ reason: z.enum(["unknown", "expired", "used_up", "revoked"]) }).strict(),
@@ -130,6 +136,9 @@ export const EVENT_CATALOGUE = {
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
+
+/** The pseudonym of events of people who have not consented (yet): counted, linked to nobody. */
+export const ANONYMOUS = "anonymous";
 export type EventAttrs<T extends EventType> = z.input<(typeof EVENT_CATALOGUE)[T]["attrs"]>;
 
 export interface EventSink {

@@ -1,9 +1,15 @@
-// Officers are pseudonymous everywhere except the identities table: pseudonym = HMAC-SHA256(user id, key).
-import { createHmac } from "node:crypto";
+// Officers are pseudonymous everywhere except the identities table. Each enrolment gets a fresh random
+// pseudonym, found again through `identities` (telegram id → pseudonym); after "delete my data" the identity
+// row is gone, so nothing can lead from a returning person to their past pseudonym (a pseudonym computed from
+// the Telegram id would re-link them). Before consent a person has no pseudonym at all: their onboarding state
+// is kept under a visitor key, a keyed hash of the Telegram id that no analytical table ever holds.
+import { createHmac, randomBytes } from "node:crypto";
 
 export interface Pseudonymizer {
-  /** 64-hex pseudonym used as the key of every analytical row. */
-  of(telegramUserId: number | bigint): string;
+  /** A new random 64-hex pseudonym for an enrolment. */
+  fresh(): string;
+  /** The key of a not-yet-consented person's session and conversation state (never stored in analytics). */
+  visitorKey(telegramUserId: number | bigint): string;
   /** A short handle staff and admins can read aloud ("K7QM-2F"); derived from the pseudonym, not the id. */
   handleOf(pseudonym: string): string;
 }
@@ -13,7 +19,8 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 export function createPseudonymizer(key: string): Pseudonymizer {
   return {
-    of: (id) => createHmac("sha256", key).update(`tg:${id.toString()}`).digest("hex"),
+    fresh: () => randomBytes(32).toString("hex"),
+    visitorKey: (id) => `v-${createHmac("sha256", key).update(`visitor:${id.toString()}`).digest("hex").slice(0, 40)}`,
     handleOf(pseudonym) {
       const bytes = Buffer.from(pseudonym.slice(0, 12), "hex");
       let out = "";

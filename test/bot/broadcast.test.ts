@@ -7,7 +7,7 @@ import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
 import { reportCsv } from "../../src/services/broadcast-report.js";
 import { parseLocalDateTime } from "../../src/services/broadcast-time.js";
 import { BROADCAST_JOB } from "../../src/services/broadcasts.js";
-import { enrol, freshData, hasKhmer, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrol, freshData, hasKhmer, pseudonymOf, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 /** The app's clock: real time plus an offset the scheduling test moves forward. */
@@ -35,14 +35,15 @@ interface Person {
 async function seedPeople(people: Person[]) {
   const { members, pseudonyms } = bot.app.deps;
   for (const p of people) {
-    const pseudonym = pseudonyms.of(p.id);
     bot.emu.chats.rememberUser({ id: p.id, is_bot: false, first_name: `Sokha${p.id}`, username: `sokha_${p.id}` });
-    await members.recordConsent({
-      pseudonym,
-      handle: pseudonyms.handleOf(pseudonym),
+    const { pseudonym } = await members.recordConsent({
       locale: p.locale,
       telegramUserId: p.id,
       chatId: p.id,
+      mint: () => {
+        const fresh = pseudonyms.fresh();
+        return { pseudonym: fresh, handle: pseudonyms.handleOf(fresh) };
+      },
     });
     await members.enrol(pseudonym, { role: p.role ?? "officer", province: p.province, unitType: "cpu" });
   }
@@ -89,7 +90,7 @@ async function until<T>(read: () => Promise<T>, check: (v: T) => boolean, timeou
 /** Many officers at once, straight into the tables (as earlier enrolments would have left them). */
 async function seedCrowd(ids: number[], province: string) {
   const { pseudonyms } = bot.app.deps;
-  const people = ids.map((id) => ({ id, pseudonym: pseudonyms.of(id) }));
+  const people = ids.map((id) => ({ id, pseudonym: pseudonyms.fresh() }));
   await bot.db.prisma.identity.createMany({
     data: people.map((p) => ({ pseudonym: p.pseudonym, telegramUserId: BigInt(p.id), chatId: BigInt(p.id) })),
   });
@@ -226,7 +227,7 @@ describe("trainer broadcasts", () => {
     }
     const b = await broadcastByText(EN_TEXT);
     expect(b.status).toBe("finished");
-    expect(b.createdBy).toBe(bot.app.deps.pseudonyms.of(trainer.id));
+    expect(b.createdBy).toBe(await pseudonymOf(bot, trainer.id));
 
     // An officer finds it useful once; a second press and a non-recipient's press do not count.
     const officerA = bot.emu.user({ id: A.id, language_code: "km" });
@@ -410,16 +411,16 @@ describe("trainer broadcasts", () => {
     const csv = bot.emu.chats.file(fileId)?.data?.toString("utf8") ?? "";
     expect(sent.message?.document?.file_name).toMatch(/\.csv$/);
     const { pseudonyms } = bot.app.deps;
-    const handle = (id: number) => pseudonyms.handleOf(pseudonyms.of(id));
+    const handle = async (id: number) => pseudonyms.handleOf(await pseudonymOf(bot, id));
     expect(csv).toContain("handle,language,province,state,reason");
-    expect(csv).toContain(`${handle(A.id)},km,kampot,sent,`);
-    expect(csv).toContain(`${handle(B.id)},en,takeo,sent,`);
-    expect(csv).toContain(`${handle(C.id)},en,kampot,failed,blocked`);
+    expect(csv).toContain(`${await handle(A.id)},km,kampot,sent,`);
+    expect(csv).toContain(`${await handle(B.id)},en,takeo,sent,`);
+    expect(csv).toContain(`${await handle(C.id)},en,kampot,failed,blocked`);
     expect(csv.trim().split("\r\n")).toHaveLength(4);
     for (const p of [A, B, C, D]) {
       expect(csv).not.toContain(String(p.id));
       expect(csv).not.toContain(`Sokha${p.id}`);
-      expect(csv).not.toContain(pseudonyms.of(p.id));
+      expect(csv).not.toContain(await pseudonymOf(bot, p.id));
     }
     expect(csv).not.toContain(String(trainer.id));
     // The builder itself never takes anything but these five fields.
@@ -437,7 +438,7 @@ describe("trainer broadcasts", () => {
     const menu = await officer.askCommand("start");
     expect(menu.buttons.flat().map((b) => b.text)).not.toContain("📢 Broadcasts");
 
-    const trainerPseudonym = bot.app.deps.pseudonyms.of(trainer.id);
+    const trainerPseudonym = await pseudonymOf(bot, trainer.id);
     const id = await bot.app.deps.broadcasts.create(
       trainerPseudonym,
       {

@@ -8,6 +8,7 @@ import {
   enrolKhmer,
   freshData,
   hasKhmer,
+  pseudonymOf,
   replyContaining,
   rowsContaining,
   startTestBot,
@@ -30,13 +31,16 @@ let restarted: TestBot | undefined;
 let nextId = 6_100_001;
 const newUser = (language_code: "km" | "en") =>
   bot.emu.user({ id: nextId++, first_name: "Vibol", username: `vibol_${nextId}`, language_code });
-const pseudonymOf = (u: TestUser) => bot.app.deps.pseudonyms.of(u.id);
-const openCheckIn = (u: TestUser) =>
-  bot.db.prisma.checkIn.findFirstOrThrow({ where: { pseudonym: pseudonymOf(u) }, orderBy: { ordinal: "desc" } });
+const pseudonymOfUser = (u: TestUser) => pseudonymOf(bot, u.id);
+const openCheckIn = async (u: TestUser) =>
+  bot.db.prisma.checkIn.findFirstOrThrow({
+    where: { pseudonym: await pseudonymOfUser(u) },
+    orderBy: { ordinal: "desc" },
+  });
 const eventsOf = async (u: TestUser) =>
-  (await bot.db.prisma.usageEvent.findMany({ where: { pseudonym: pseudonymOf(u) }, orderBy: { id: "asc" } })).map(
-    (e) => `${e.type} ${JSON.stringify(e.attrs)}`,
-  );
+  (
+    await bot.db.prisma.usageEvent.findMany({ where: { pseudonym: await pseudonymOfUser(u) }, orderBy: { id: "asc" } })
+  ).map((e) => `${e.type} ${JSON.stringify(e.attrs)}`);
 
 beforeAll(async () => {
   bot = await startTestBot({ now });
@@ -99,7 +103,7 @@ describe("check-in", () => {
       lastActivityAt: null,
     });
     expect(c.week.getUTCDay()).toBe(1); // a Monday: the week, never the day
-    const focus = await bot.db.prisma.focusTopic.findMany({ where: { pseudonym: pseudonymOf(u) } });
+    const focus = await bot.db.prisma.focusTopic.findMany({ where: { pseudonym: await pseudonymOfUser(u) } });
     expect(focus.map((f) => f.topicId).sort()).toEqual(["closure", "ground-rules", "practice-narrative", "transition"]);
     expect(await eventsOf(u)).toEqual(
       expect.arrayContaining([
@@ -172,7 +176,7 @@ describe("check-in", () => {
     await u.askPress("Finish ✔️");
     await bot.idle();
 
-    const texts = await bot.db.prisma.freeText.findMany({ where: { pseudonym: pseudonymOf(u) } });
+    const texts = await bot.db.prisma.freeText.findMany({ where: { pseudonym: await pseudonymOfUser(u) } });
     expect(texts).toHaveLength(1);
     expect(texts[0]?.text).toContain("said it was hard");
     expect(texts[0]?.kind).toBe("checkin-reflection");
@@ -187,7 +191,7 @@ describe("check-in", () => {
 
   it("When crisis words are written, then the contacts come at once, and a supporter hears of it only after consent", async () => {
     const supporter = await enrol(bot, newUser("en"));
-    await bot.app.deps.members.setRole(pseudonymOf(supporter), "officer", true);
+    await bot.app.deps.members.setRole(await pseudonymOf(bot, supporter.id), "officer", true);
     const u = await enrol(bot, newUser("en"));
     const supporterSeen = bot.emu.sentTo(supporter.id).length;
 
@@ -201,7 +205,9 @@ describe("check-in", () => {
     // Before consent: nothing queued for, or sent to, anyone.
     expect(bot.emu.sentTo(supporter.id)).toHaveLength(supporterSeen);
     expect(await bot.db.prisma.supportRequest.count()).toBe(0);
-    expect(await bot.db.prisma.outboxMessage.count({ where: { recipient: pseudonymOf(supporter) } })).toBe(0);
+    expect(
+      await bot.db.prisma.outboxMessage.count({ where: { recipient: await pseudonymOf(bot, supporter.id) } }),
+    ).toBe(0);
 
     expect((await u.askPress("🤝 Yes, please")).text).toContain("What may Mitt send");
     const after = bot.emu.calls.length;
@@ -239,7 +245,7 @@ describe("check-in", () => {
     const reminder = await replyContaining(bot.emu, u, "Your reflection is waiting", since);
     expect(reminder).toContain("Continue");
     await bot.app.scheduler.runNow(CHECKIN_JOBS.idle, new Date(started + 3 * HOUR));
-    expect(await bot.db.prisma.outboxMessage.count({ where: { recipient: pseudonymOf(u) } })).toBe(1);
+    expect(await bot.db.prisma.outboxMessage.count({ where: { recipient: await pseudonymOfUser(u) } })).toBe(1);
 
     // Continue shows the same question again.
     expect((await u.askPress("Continue ▶️")).text).toBe(q1.text);
@@ -250,7 +256,7 @@ describe("check-in", () => {
     const closed = await bot.db.prisma.checkIn.findUniqueOrThrow({ where: { id: c.id } });
     expect(closed).toMatchObject({ status: "abandoned", lastActivityAt: null, remindedAt: null });
     expect(await eventsOf(u)).toContain('checkin.abandoned {"reminded":true}');
-    expect(await bot.db.prisma.kvState.count({ where: { key: `conv:${pseudonymOf(u)}` } })).toBe(0);
+    expect(await bot.db.prisma.kvState.count({ where: { key: `conv:${await pseudonymOfUser(u)}` } })).toBe(0);
     expect(bot.emu.sentTo(u.id)).toHaveLength(messages); // no nagging
     // An old button is just answered; the next /reflect starts afresh.
     const press = u.press("None of these");
@@ -304,9 +310,14 @@ describe("check-in", () => {
     // Two high weeks in a row (this one and, pretend, the last) → the stronger prompt after the stress question too.
     const week = (await openCheckIn(u)).week;
     await bot.db.prisma.wellbeingResponse.create({
-      data: { pseudonym: pseudonymOf(u), week: new Date(week.getTime() - 7 * 24 * HOUR), source: "sisq", score: 4 },
+      data: {
+        pseudonym: await pseudonymOfUser(u),
+        week: new Date(week.getTime() - 7 * 24 * HOUR),
+        source: "sisq",
+        score: 4,
+      },
     });
-    const f = await bot.app.deps.checkins.recordStress(pseudonymOf(u), 4);
+    const f = await bot.app.deps.checkins.recordStress(await pseudonymOfUser(u), 4);
     expect(f.escalation).toEqual({ selfCare: false, offerPeer: true, strong: true });
   });
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
-import { freshData, hasKhmer, replyContaining, seedInvite, startTestBot, type TestBot } from "../helpers/bot.js";
+import {
+  freshData,
+  hasKhmer,
+  pseudonymOf,
+  replyContaining,
+  seedInvite,
+  startTestBot,
+  type TestBot,
+} from "../helpers/bot.js";
 
 let bot: TestBot;
 let nextId = 7_000_001;
@@ -100,11 +108,17 @@ describe("onboarding", () => {
     await u.askPress("Continue");
     const reply = await u.askPress("I don't agree");
     expect(reply.text).toContain("has not kept");
-    const p = bot.app.deps.pseudonyms.of(u.id);
-    expect(await bot.db.prisma.identity.count({ where: { pseudonym: p } })).toBe(0);
-    expect(await bot.db.prisma.member.count({ where: { pseudonym: p } })).toBe(0);
-    const events = await bot.db.prisma.usageEvent.findMany({ where: { pseudonym: p } });
-    expect(events.map((e) => e.type).sort()).toEqual(["consent.declined", "onboarding.started"]);
+    await bot.idle();
+    expect(await pseudonymOf(bot, u.id)).toBe("");
+    expect(await bot.db.prisma.identity.count()).toBe(0);
+    expect(await bot.db.prisma.member.count()).toBe(0);
+    expect(await bot.db.prisma.kvState.count()).toBe(0);
+    // The refusal is counted, under no pseudonym.
+    const events = await bot.db.prisma.usageEvent.findMany();
+    expect(events.map((e) => [e.type, e.pseudonym]).sort()).toEqual([
+      ["consent.declined", "anonymous"],
+      ["onboarding.started", "anonymous"],
+    ]);
   });
 
   it("When a sticker arrives mid-onboarding, then a nudge and the same question come back", async () => {

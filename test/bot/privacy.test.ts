@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enrol, freshData, rowsContaining, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrol, freshData, pseudonymOf, rowsContaining, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -65,7 +65,7 @@ describe("privacy core", () => {
   it("When a member deletes their data with the two-step confirmation, then no table holds their Telegram id", async () => {
     const u = bot.emu.user({ id: 912_345_678, first_name: "Vanna", username: "vanna_pp", language_code: "en" });
     await enrol(bot, u);
-    const p = bot.app.deps.pseudonyms.of(u.id);
+    const p = await pseudonymOf(bot, u.id);
     expect(await rowsContaining(bot, "912345678")).not.toEqual([]);
 
     await u.askCommand("settings");
@@ -87,7 +87,7 @@ describe("privacy core", () => {
     const u = bot.emu.user({ id: 923_456_789, first_name: "Bopha", username: "bopha_kh", language_code: "en" });
     await enrol(bot, u);
     const reply = await u.askCommand("mydata");
-    const member = await bot.app.deps.members.find(bot.app.deps.pseudonyms.of(u.id));
+    const member = await bot.app.deps.members.find(await pseudonymOf(bot, u.id));
     expect(reply.text).toContain(member?.handle);
     expect(reply.text).not.toContain("Bopha");
     expect(reply.text).toContain("Kampot");
@@ -101,7 +101,10 @@ describe("conversation state at rest", () => {
     await u.askPress("English");
     await u.askPress("Continue");
     await bot.idle();
-    const rows = await bot.db.prisma.kvState.findMany({ where: { key: `conv:${bot.app.deps.pseudonyms.of(u.id)}` } });
+    // Before consent a person has no pseudonym: their state is under a visitor key.
+    const rows = await bot.db.prisma.kvState.findMany({
+      where: { key: `conv:${bot.app.deps.pseudonyms.visitorKey(u.id)}` },
+    });
     expect(rows).toHaveLength(1);
     for (const secret of ["934567890", "Kosal", "kosal_kh"]) expect(rows[0]?.value).not.toContain(secret);
     // …and it still resumes correctly, with the identity restored from the live update.

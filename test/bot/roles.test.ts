@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { enrol, freshData, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrol, freshData, pseudonymOf, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 const ADMIN_ID = 955_000_001;
@@ -18,7 +18,7 @@ describe("roles and invites", () => {
     const press = officer.pressData("inv:r:officer:5:7");
     const answer = await officer.answerTo(press);
     expect(answer.params.text).toContain("not available for your role");
-    expect(await bot.db.prisma.invite.count({ where: { createdBy: bot.app.deps.pseudonyms.of(officer.id) } })).toBe(0);
+    expect(await bot.db.prisma.invite.count({ where: { createdBy: await pseudonymOf(bot, officer.id) } })).toBe(0);
     const denied = bot.logs.filter((l) => l.includes("access denied"));
     expect(denied.length).toBeGreaterThanOrEqual(2);
     expect(denied.join("")).not.toContain("inv:r:officer");
@@ -65,12 +65,12 @@ describe("roles and invites", () => {
     expect((await admin.askPress("08:00")).text).toContain("administrator");
 
     const officer = await enrol(bot, bot.emu.user({ id: 955_000_040, language_code: "en" }));
-    const handle = (await bot.app.deps.members.find(bot.app.deps.pseudonyms.of(officer.id)))?.handle ?? "";
+    const handle = (await bot.app.deps.members.find(await pseudonymOf(bot, officer.id)))?.handle ?? "";
     const card = await admin.askCommand("users", handle);
     expect(card.text).toContain(handle);
     const since = bot.emu.calls.length;
     await admin.askPress("trainer");
-    const member = await bot.app.deps.members.find(bot.app.deps.pseudonyms.of(officer.id));
+    const member = await bot.app.deps.members.find(await pseudonymOf(bot, officer.id));
     expect(member?.role).toBe("trainer");
     // The promoted trainer's chat gets trainer commands in both languages.
     const scoped = bot.emu.calls

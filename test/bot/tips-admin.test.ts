@@ -2,7 +2,7 @@
 // identifier checks, archiving, and officers refused (also when they forge a trainer's button).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
-import { enrol, freshData, startTestBot, type TestBot } from "../helpers/bot.js";
+import { enrol, freshData, pseudonymOf, startTestBot, type TestBot } from "../helpers/bot.js";
 
 let bot: TestBot;
 const TOPIC = "breaks";
@@ -55,7 +55,7 @@ describe("trainers' tips (/tips)", () => {
     const added = (await bot.app.deps.tips.inTopic(TOPIC)).filter((t) => t.textKm === KM);
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ textEn: EN, origin: "trainer", archived: false });
-    const pseudonym = bot.app.deps.pseudonyms.of(trainer.id);
+    const pseudonym = await pseudonymOf(bot, trainer.id);
     const events = await bot.db.prisma.usageEvent.findMany({ where: { type: "tip.added", pseudonym } });
     expect(events.map((e) => e.attrs)).toEqual([{ topic: TOPIC }]);
   });
@@ -80,7 +80,7 @@ describe("trainers' tips (/tips)", () => {
 
   it("When a trainer archives a tip from its topic, then it is no longer active", async () => {
     const trainer = await enrol(bot, bot.emu.user({ id: 956_000_030, language_code: "en" }), "trainer");
-    const pseudonym = bot.app.deps.pseudonyms.of(trainer.id);
+    const pseudonym = await pseudonymOf(bot, trainer.id);
     const id = await seedTip("(archive me)", pseudonym);
     await trainer.askCommand("tips");
     const topic = await trainer.askPress((b) => b.callback_data === `tadm:t:${TOPIC}`);

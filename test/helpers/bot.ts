@@ -161,3 +161,12 @@ export async function freshData(bot: TestBot): Promise<void> {
     data: { archivedAt: null, archivedBy: null },
   });
 }
+
+/** The pseudonym the bot gave this Telegram user at consent (random, found through `identities`), or "". */
+export async function pseudonymOf(bot: TestBot, telegramUserId: number): Promise<string> {
+  const row = await bot.db.prisma.identity.findUnique({
+    where: { telegramUserId: BigInt(telegramUserId) },
+    select: { pseudonym: true },
+  });
+  return row?.pseudonym ?? "";
+}

@@ -1,6 +1,9 @@
 // /start for someone not yet enrolled: language → welcome → privacy notice → invite code → province →
 // unit type → main menu. Back on every step; resumable after a restart (state lives in Postgres).
+import { deleteAllStateOf } from "../../db/kv-storage.js";
 import type { Role, TipFrequency, UnitType } from "../../db/repositories/members.js";
+import { MAX_INVITE_INPUT } from "../../services/enrolment.js";
+import { ANONYMOUS } from "../../services/events.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
 import { DEFAULT_TIP_FREQUENCY, DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-schedule.js";
 import { cb } from "../callback-data.js";
@@ -9,6 +12,7 @@ import type { BotDeps } from "../deps.js";
 import { type Locale, translator } from "../i18n.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
+import { INVITE_TOO_LONG, inviteHashOf } from "../middlewares/text-guard.js";
 import { ask, type Button, type Convo, choose, grid } from "./ask.js";
 
 export const ONBOARDING = "onboarding";
@@ -32,9 +36,7 @@ export function createOnboarding(deps: BotDeps) {
     let step: Step = "language";
     // After a wrong code the error itself is the next question (one message, with Back), not error + prompt.
     let inviteRetry: string | undefined;
-    await conversation.external((octx) =>
-      deps.events.record(octx.pseudonym ?? "unknown", "onboarding.started", { locale }),
-    );
+    await conversation.external(() => deps.events.record(ANONYMOUS, "onboarding.started", { locale }));
 
     while (step !== "done") {
       const tr = translator(deps.i18n, locale);
@@ -82,34 +84,48 @@ export function createOnboarding(deps: BotDeps) {
             break;
           }
           if (picked.endsWith(":disagree")) {
-            // Nothing is stored beyond the refusal itself: no identity, no profile.
+            // Nothing is stored beyond the refusal itself: no identity, no profile, no session, and the refusal is
+            // counted under no pseudonym at all.
             await conversation.external(async (octx) => {
-              await deps.events.record(octx.pseudonym ?? "unknown", "consent.declined", {});
-              octx.session.locale = undefined;
+              // Someone who agreed, went Back and now declines: what their consent created goes too.
+              if (octx.pseudonym) await deps.members.deleteEverything(octx.pseudonym);
+              await deps.events.record(ANONYMOUS, "consent.declined", {});
+              octx.session = {};
             });
             await ctx.reply(tr("onboarding-declined"));
             return;
           }
           await conversation.external(async (octx) => {
-            if (!octx.pseudonym || !octx.from || !octx.chat) return;
-            await deps.members.recordConsent({
-              pseudonym: octx.pseudonym,
-              handle: deps.pseudonyms.handleOf(octx.pseudonym),
+            if (!octx.from || !octx.chat) return;
+            const visitorKey = octx.stateKey;
+            const member = await deps.members.recordConsent({
               locale,
               telegramUserId: octx.from.id,
               chatId: octx.chat.id,
+              mint: () => {
+                const pseudonym = deps.pseudonyms.fresh();
+                return { pseudonym, handle: deps.pseudonyms.handleOf(pseudonym) };
+              },
             });
-            await deps.events.record(octx.pseudonym, "consent.given", { locale });
+            // From here on this person's state lives under their pseudonym: this conversation is written there at
+            // the end of this update, and the visitor's session and conversation rows are removed.
+            octx.pseudonym = member.pseudonym;
+            octx.stateKey = member.pseudonym;
+            octx.session = {};
+            if (visitorKey && visitorKey !== member.pseudonym) await deleteAllStateOf(deps.prisma, visitorKey);
+            await deps.events.record(member.pseudonym, "consent.given", { locale });
           });
           step = start.isAdmin ? "province" : "invite";
           break;
         }
         case "invite": {
+          // The code someone types arrives already replaced by its keyed hash (middlewares/text-guard.ts), so
+          // this conversation's stored state never holds it.
           const answer = await ask(conversation, ctx, {
             tr,
             text: inviteRetry ?? tr("onboarding-ask-invite"),
             rows: [[back]],
-            textMaxLength: 40,
+            textMaxLength: 100,
             nudgeKey: "onboarding-invite-nudge",
           });
           if (answer.kind === "button") {
@@ -117,8 +133,13 @@ export function createOnboarding(deps: BotDeps) {
             step = "privacy";
             break;
           }
+          if (answer.value === INVITE_TOO_LONG) {
+            inviteRetry = `${tr("common-text-too-long", { max: MAX_INVITE_INPUT })}\n\n${tr("onboarding-ask-invite")}`;
+            break;
+          }
           const result = await conversation.external(async (octx) => {
-            const r = await deps.enrolment.redeem(octx.pseudonym ?? "", answer.value, deps.now());
+            const codeHash = inviteHashOf(answer.value) ?? deps.enrolment.hash(answer.value);
+            const r = await deps.enrolment.redeem(octx.pseudonym ?? "", codeHash, deps.now());
             if (!r.ok) {
               const reason = r.reason === "locked" ? null : r.reason;
               if (reason) await deps.events.record(octx.pseudonym ?? "", "enrol.code_rejected", { reason });

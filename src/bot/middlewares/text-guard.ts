@@ -2,9 +2,11 @@
 // sees it. The conversations plugin stores every update it receives in its replay log (kv_state), so checking the
 // text inside the conversation would already be too late: the original would sit in the database until the
 // conversation ends. Here the update itself is rewritten, so the original is never stored or logged anywhere;
-// crisis words are looked for in the original first. Runs after session and before conversations().
+// crisis words are looked for in the original first. The same boundary replaces an invite code typed during
+// onboarding by its keyed hash. Runs after session and before conversations().
 import type { NextFunction } from "grammy";
 import { screenFreeText } from "../../services/checkins.js";
+import { MAX_INVITE_INPUT } from "../../services/enrolment.js";
 import { type ScrubKind, scrub } from "../../services/scrubber.js";
 import type { Context } from "../context.js";
 
@@ -32,6 +34,15 @@ const DROPPED_CONTENT = ["contact", "location", "venue"];
 
 export async function textGuard(ctx: Context, next: NextFunction): Promise<void> {
   const msg = ctx.update.message;
+  // Someone not enrolled yet types only one thing: an invite code (every other onboarding step is a button).
+  // It is replaced by its keyed hash (`inv:<hash>`, or `inv:too-long`) before anything sees it, so neither the
+  // onboarding conversation nor its stored replay ever holds a code.
+  if (msg?.text !== undefined && !ctx.member?.enrolled && !msg.text.startsWith("/")) {
+    msg.text = inviteToken(ctx, msg.text);
+    const raw = msg as unknown as Record<string, unknown>;
+    for (const key of DROPPED) delete raw[key];
+    return next();
+  }
   const guard = ctx.pseudonym ? ctx.session?.textGuard : undefined;
   if (msg && guard?.on && (guard.until ?? Number.POSITIVE_INFINITY) > ctx.deps.now().getTime()) {
     const raw = msg as unknown as Record<string, unknown>;
@@ -55,6 +66,19 @@ export async function textGuard(ctx: Context, next: NextFunction): Promise<void>
 export function setTextGuard(ctx: Context, on: boolean): void {
   if (!ctx.pseudonym) return;
   ctx.session.textGuard = on ? { on: true, until: ctx.deps.now().getTime() + GUARD_MAX_MS } : undefined;
+}
+
+export const INVITE_TOO_LONG = "inv:too-long";
+const INVITE_PREFIX = "inv:";
+
+function inviteToken(ctx: Context, typed: string): string {
+  if (typed.length > MAX_INVITE_INPUT) return INVITE_TOO_LONG;
+  return `${INVITE_PREFIX}${ctx.deps.enrolment.hash(typed)}`;
+}
+
+/** The keyed hash carried by an invite token, or null for anything else. */
+export function inviteHashOf(text: string): string | null {
+  return text.startsWith(INVITE_PREFIX) && text !== INVITE_TOO_LONG ? text.slice(INVITE_PREFIX.length) : null;
 }
 
 /** Reads and forgets what the guard found in the latest text. */

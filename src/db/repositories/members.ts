@@ -22,6 +22,8 @@ export interface MemberRecord {
   weeklyPrompt: boolean;
   stressCheck: boolean;
   createdOn: string;
+  /** The last local day with activity (YYYY-MM-DD), or null. */
+  lastActiveOn: string | null;
 }
 
 function toRecord(m: Member): MemberRecord {
@@ -41,16 +43,69 @@ function toRecord(m: Member): MemberRecord {
     weeklyPrompt: m.weeklyPrompt,
     stressCheck: m.stressCheck,
     createdOn: m.createdAt.toISOString().slice(0, 10),
+    lastActiveOn: m.lastActiveOn ? m.lastActiveOn.toISOString().slice(0, 10) : null,
   };
 }
 
 export interface ConsentInput {
-  pseudonym: string;
-  handle: string;
   locale: Locale;
   telegramUserId: number;
   chatId: number;
+  /** Mints a fresh pseudonym and its handle for a first consent (called again if a handle is taken). */
+  mint: () => { pseudonym: string; handle: string };
 }
+
+/** Who sent an update: their pseudonym (from `identities`) and their member row, if they consented. */
+export interface Sender {
+  pseudonym: string;
+  member: MemberRecord | null;
+}
+
+interface SenderRow {
+  pseudonym: string;
+  handle: string | null;
+  role: Role | null;
+  peer_supporter: boolean | null;
+  locale: string | null;
+  province: string | null;
+  unit_type: UnitType | null;
+  consented_at: Date | null;
+  enrolled_at: Date | null;
+  unreachable_at: Date | null;
+  tip_frequency: TipFrequency | null;
+  tip_time: string | null;
+  weekly_prompt: boolean | null;
+  stress_check: boolean | null;
+  created_at: Date | null;
+  last_active_on: Date | null;
+}
+
+function senderOf(r: SenderRow): Sender {
+  if (r.handle === null || r.role === null || r.created_at === null) return { pseudonym: r.pseudonym, member: null };
+  return {
+    pseudonym: r.pseudonym,
+    member: toRecord({
+      pseudonym: r.pseudonym,
+      handle: r.handle,
+      role: r.role,
+      peerSupporter: !!r.peer_supporter,
+      locale: r.locale ?? "km",
+      province: r.province,
+      unitType: r.unit_type,
+      consentedAt: r.consented_at,
+      enrolledAt: r.enrolled_at,
+      unreachableAt: r.unreachable_at,
+      tipFrequency: r.tip_frequency ?? "three_weekly",
+      tipTime: r.tip_time ?? "08:00",
+      weeklyPrompt: !!r.weekly_prompt,
+      stressCheck: !!r.stress_check,
+      createdAt: r.created_at,
+      lastActiveOn: r.last_active_on,
+    } as Member),
+  };
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
 
 export type MemberPreferences = Partial<
   Pick<MemberRecord, "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck">
@@ -63,39 +118,55 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
       return m ? toRecord(m) : null;
     },
 
+    /** The sender of an update, by Telegram id, with their member row: one query per update. */
+    async findSender(telegramUserId: number): Promise<Sender | null> {
+      const [row] = await prisma.$queryRaw<SenderRow[]>`
+        SELECT i.pseudonym, m.handle, m.role, m.peer_supporter, m.locale, m.province, m.unit_type, m.consented_at,
+               m.enrolled_at, m.unreachable_at, m.tip_frequency, m.tip_time, m.weekly_prompt, m.stress_check,
+               m.created_at, m.last_active_on
+        FROM identities i LEFT JOIN members m ON m.pseudonym = i.pseudonym
+        WHERE i.telegram_user_id = ${BigInt(telegramUserId)}`;
+      return row ? senderOf(row) : null;
+    },
+
     async findByHandle(handle: string): Promise<MemberRecord | null> {
       const m = await prisma.member.findUnique({ where: { handle: handle.toUpperCase() } });
       return m ? toRecord(m) : null;
     },
 
-    /** Consent creates the identity (needed to deliver) and an un-enrolled member row. */
+    /**
+     * Consent creates the identity (needed to deliver) under a fresh random pseudonym, and an un-enrolled member
+     * row. Someone who consents again (onboarding restarted before enrolment) keeps the pseudonym they have.
+     */
     async recordConsent(input: ConsentInput): Promise<MemberRecord> {
       const at = now();
-      const [, member] = await prisma.$transaction([
-        prisma.identity.upsert({
-          where: { pseudonym: input.pseudonym },
-          create: {
-            pseudonym: input.pseudonym,
-            telegramUserId: BigInt(input.telegramUserId),
-            chatId: BigInt(input.chatId),
-            createdAt: at,
-          },
-          update: { chatId: BigInt(input.chatId) },
-        }),
-        prisma.member.upsert({
-          where: { pseudonym: input.pseudonym },
-          create: {
-            pseudonym: input.pseudonym,
-            handle: input.handle,
-            locale: input.locale,
-            consentedAt: at,
-            createdAt: at,
-            updatedAt: at,
-          },
-          update: { locale: input.locale, consentedAt: at, updatedAt: at },
-        }),
-      ]);
-      return toRecord(member);
+      const telegramUserId = BigInt(input.telegramUserId);
+      const existing = await prisma.identity.findUnique({ where: { telegramUserId }, select: { pseudonym: true } });
+      if (existing) {
+        await prisma.identity.update({ where: { telegramUserId }, data: { chatId: BigInt(input.chatId) } });
+        const m = await prisma.member.update({
+          where: { pseudonym: existing.pseudonym },
+          data: { locale: input.locale, consentedAt: at, updatedAt: at },
+        });
+        return toRecord(m);
+      }
+      // A handle is 30 bits of the pseudonym: on the rare clash with another member's handle, mint again.
+      for (let attempt = 1; ; attempt++) {
+        const { pseudonym, handle } = input.mint();
+        try {
+          const [, member] = await prisma.$transaction([
+            prisma.identity.create({
+              data: { pseudonym, telegramUserId, chatId: BigInt(input.chatId), createdAt: at },
+            }),
+            prisma.member.create({
+              data: { pseudonym, handle, locale: input.locale, consentedAt: at, createdAt: at, updatedAt: at },
+            }),
+          ]);
+          return toRecord(member);
+        } catch (err) {
+          if (!isUniqueViolation(err) || attempt >= 5) throw err;
+        }
+      }
     },
 
     async enrol(
