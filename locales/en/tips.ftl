@@ -6,6 +6,7 @@ tip-message =
     { $text }
 
     — Source: { $source }
+tip-source-content = { $topic }; { $reference }
 tip-source-trainer = a tip from your trainers
 tip-btn-helpful = 👍 Helpful
 tip-btn-review = 🔁 Review later

@@ -81,8 +81,8 @@ broadcast-ask-time =
     សូមសរសេរថ្ងៃ និងម៉ោង ឧទាហរណ៍ { $example } ឬជ្រើសរើស៖
 broadcast-tomorrow-at = ថ្ងៃស្អែក ម៉ោង { $time }
 broadcast-bad-time = ខ្ញុំមិនអាចអានកាលបរិច្ឆេទនេះបានទេ។ សូមសរសេរដូចនេះ៖ { $example }
-broadcast-time-past = { $when } បានកន្លងផុតហើយ។ សូមជ្រើសរើសពេលក្រោយ។
-broadcast-time-far = ពេលនោះឆ្ងាយជាង ៩០ ថ្ងៃ។ សូមជ្រើសរើសថ្ងៃមុននេះ។
+broadcast-time-past = { $when } បានកន្លងផុតហើយ។ សូមជ្រើសរើសពេលវេលាដែលមិនទាន់មកដល់។
+broadcast-time-far = ពេលនោះលើសពី 90 ថ្ងៃទៅមុខ។ សូមជ្រើសរើសថ្ងៃដែលជិតជាងនេះ។
 broadcast-now = ឥឡូវនេះ
 broadcast-urgent = បន្ទាន់ (ផ្ញើទោះក្នុងម៉ោងស្ងាត់)
 broadcast-quiet-respected = ម៉ោងស្ងាត់ ({ $start }–{ $end })៖ គោរព។ សារនឹងរង់ចាំដល់ពេលព្រឹក។
@@ -105,7 +105,7 @@ broadcast-status-finished = បានបញ្ចប់
 broadcast-status-quiet = កំពុងរង់ចាំម៉ោងស្ងាត់ចប់
 broadcast-progress =
     📢 «{ $snippet }»៖ { $status }
-    ✅ បានផ្ញើ { $sent } · ⚠️ មិនបានសម្រេច { $failed } · 🚫 បានរារាំងបូត { $blocked } · ⏳ នៅសល់ { $remaining }
+    ✅ បានផ្ញើ { $sent } · ⚠️ មិនបានសម្រេច { $failed } · 🚫 បានទប់ស្កាត់បូត { $blocked } · ⏳ នៅសល់ { $remaining }
 broadcast-pause = ⏸ ផ្អាក
 broadcast-resume = ▶️ បន្ត
 broadcast-cancel = ✖️ បោះបង់សារផ្សព្វផ្សាយ
@@ -122,14 +122,14 @@ broadcast-report =
     📊 របាយការណ៍៖ «{ $snippet }»
     អ្នកទទួល៖ { $total } នាក់
     ✅ បានផ្ញើ៖ { $sent }
-    🚫 បានរារាំងបូត៖ { $blocked }
+    🚫 បានទប់ស្កាត់បូត៖ { $blocked }
     ⚠️ មិនបានសម្រេច៖ { $failed }
     ✖️ មិនបានផ្ញើ (បោះបង់)៖ { $cancelled }
     ⏳ នៅសល់៖ { $remaining }
     👍 មានប្រយោជន៍៖ { $useful }
 broadcast-reasons = មូលហេតុ៖
 broadcast-reason-line = • { $reason }៖ { $count } នាក់
-broadcast-reason-blocked = បានរារាំងបូត
+broadcast-reason-blocked = បានទប់ស្កាត់បូត
 broadcast-reason-cancelled = បានបោះបង់
 broadcast-reason-unreachable = មិនអាចទាក់ទងបាន
 broadcast-reason-no_identity = បានចាកចេញពី មិត្ត

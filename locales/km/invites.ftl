@@ -20,10 +20,10 @@ users-card =
     តួនាទី៖ { $role }
     ខេត្ត៖ { $province }
     ប្រភេទអង្គភាព៖ { $unit }
-    អ្នកគាំទ្រមិត្តភក្តិ៖ { $supporter ->
+    មិត្តរួមការងារដែលជាអ្នកគាំទ្រ៖ { $supporter ->
         [yes] បាទ/ចាស
        *[no] ទេ
     }
-users-supporter-on = 🤝 កំណត់ជាអ្នកគាំទ្រមិត្តភក្តិ
-users-supporter-off = ដកចេញពីអ្នកគាំទ្រមិត្តភក្តិ
+users-supporter-on = 🤝 កំណត់ជាអ្នកគាំទ្រ
+users-supporter-off = ដកចេញពីតួនាទីអ្នកគាំទ្រ
 users-not-self = អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។

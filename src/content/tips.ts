@@ -47,6 +47,7 @@ export type ContentTip = {
   /** Global curriculum order, 1-based: topic order, then tip order within the topic's file. */
   position: number;
   text: Localized;
+  /** The document(s) the tip draws on, in English, without the topic: the tip message adds the topic's name. */
   source: string;
   quiz?: TipQuiz;
 };

@@ -13,11 +13,30 @@ export const CRISIS_WORDS_FILE = path.join(WELLBEING_DIR, "crisis-words.yaml");
 const KHMER = /[\u1780-\u17FF]/;
 const phrase = z.string().trim().min(1, "is empty");
 
-export const crisisWordsSchema = z.strictObject({
-  km: z.array(phrase.refine((s) => KHMER.test(s), "must be written in Khmer script")).min(1, "needs at least one"),
-  en: z.array(phrase.refine((s) => !KHMER.test(s), "must not contain Khmer script")).min(1, "needs at least one"),
+/** One idea (e.g. "no reason to live") with its phrases in both languages, so neither list can fall behind. */
+const ideaSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and dashes"),
+  en: z.array(phrase.refine((s) => !KHMER.test(s), "must not contain Khmer script")).min(1, "needs an English phrase"),
+  km: z.array(phrase.refine((s) => KHMER.test(s), "must be written in Khmer script")).min(1, "needs a Khmer phrase"),
 });
-export type CrisisWords = z.infer<typeof crisisWordsSchema>;
+
+export const crisisWordsSchema = z
+  .strictObject({
+    ideas: z
+      .array(ideaSchema)
+      .min(1, "needs at least one")
+      .superRefine((ideas, ctx) => {
+        const seen = new Set<string>();
+        ideas.forEach((idea, i) => {
+          if (seen.has(idea.id))
+            ctx.addIssue({ code: "custom", path: [i, "id"], message: `duplicate id "${idea.id}"` });
+          seen.add(idea.id);
+        });
+      }),
+  })
+  .transform(({ ideas }) => ({ km: ideas.flatMap((i) => i.km), en: ideas.flatMap((i) => i.en) }));
+/** The phrases of every idea, by language: what the matcher needs. */
+export type CrisisWords = z.output<typeof crisisWordsSchema>;
 
 /** Reads a YAML file and validates it; throws one Error listing every problem as "file: path: message". */
 export async function readValidatedYaml<T>(file: string, schema: z.ZodType<T>): Promise<T> {

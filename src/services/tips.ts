@@ -42,7 +42,12 @@ export function createTipService(deps: TipServiceDeps) {
 
   function message(tip: TipRecord, locale: Locale): TipMessage {
     const { topic, text } = local(tip, locale);
-    const source = tip.origin === "trainer" ? t(locale, "tip-source-trainer") : tip.source;
+    // A content tip's `source` names the document(s) only, in English; the topic is added here in the officer's
+    // language, and the Khmer line says that the reference is in English (khmer-review.md, fix 10).
+    const source =
+      tip.origin === "trainer"
+        ? t(locale, "tip-source-trainer")
+        : t(locale, "tip-source-content", { topic, reference: tip.source });
     const row: TipButton[] = [
       { text: t(locale, "tip-btn-helpful"), data: `tip:h:${tip.id}` },
       { text: t(locale, "tip-btn-review"), data: `tip:r:${tip.id}` },

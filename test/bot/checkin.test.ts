@@ -82,7 +82,7 @@ describe("check-in", () => {
         .map((b) => b.text),
     ).toContain("✅ បានកសាងទំនុកចិត្តជាមុន");
     await act(u.askPress("រួចរាល់ ✔️"));
-    await act(u.askPress("ភាគច្រើន (លើសពី ៣ ក្នុង ៤)")); // Q2
+    await act(u.askPress("ភាគច្រើន (លើសពី 3 ក្នុង 4)")); // Q2
     await act(u.askPress("🙂")); // Q4
     await act(u.askPress("⏭ រំលង")); // Q5 skipped
     await act(u.askPress("រង់ចាំឱ្យយូរជាងមុន ពេលកុមារស្ងៀម")); // Q6
@@ -116,14 +116,14 @@ describe("check-in", () => {
 
     // Only the officer sees their progress: the open-question estimate and the one thing they chose.
     const progress = await u.askCommand("progress");
-    expect(progress.text).toContain("ភាគច្រើន (លើសពី ៣ ក្នុង ៤)");
+    expect(progress.text).toContain("ភាគច្រើន (លើសពី 3 ក្នុង 4)");
     expect(progress.text).toContain("រង់ចាំឱ្យយូរជាងមុន ពេលកុមារស្ងៀម");
-    expect(progress.text).toContain("បានបញ្ចប់ការសម្ភាសបានល្អ"); // a topic to work on (closure was not ticked)
+    expect(progress.text).toContain("បានបញ្ចប់ការសម្ភាសន៍បានល្អ"); // a topic to work on (closure was not ticked)
 
     // The next check-in first asks about last time's "one thing".
     const first = await u.askCommand("reflect");
     expect(first.text).toContain("រង់ចាំឱ្យយូរជាងមុន ពេលកុមារស្ងៀម");
-    expect((await u.askPress("✅ បាទ/ចាស ខ្ញុំបានសាកល្បង")).text).toContain("១/៥");
+    expect((await u.askPress("✅ បាទ/ចាស ខ្ញុំបានសាកល្បង")).text).toContain("1/5");
     expect((await u.askPress("✖️ បោះបង់")).text).toContain("បានឈប់ហើយ");
   });
 

@@ -47,7 +47,7 @@ describe("trainers' tips (/tips)", () => {
     expect((await trainer.ask(EN)).text).toContain("how officers will see it");
     const previewKm = await textFrom(trainer, KM, since);
     const previewEn = await textFrom(trainer, EN, since);
-    expect(previewKm).toContain("គន្លឹះពីគ្រូបង្គោលរបស់អ្នក");
+    expect(previewKm).toContain("គន្លឹះពីគ្រូបណ្តុះបណ្តាលរបស់អ្នក");
     expect(previewEn).toContain("a tip from your trainers");
     await textFrom(trainer, "Save this tip?", since);
     expect((await trainer.askPress("Save")).text).toContain("Saved");

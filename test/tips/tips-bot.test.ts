@@ -31,6 +31,9 @@ describe("tips for an officer", () => {
     const tip = await u.nextReply({ since, timeoutMs: 10_000 });
     expect(tip.text).toContain("📘");
     expect(hasKhmer(tip.text)).toBe(true);
+    // The source line names the topic in Khmer and introduces the English reference in Khmer.
+    expect(tip.text).toContain("— ប្រភព៖ រៀបចំផែនការមុនពេលសម្ភាស · ឯកសារយោង (ភាសាអង់គ្លេស)៖ Scottish Government");
+    expect(tip.text).not.toContain("Planning;");
     expect(tip.buttons.flat().map((b) => b.text)).toEqual([
       "👍 មានប្រយោជន៍",
       "🔁 រំលឹកម្តងទៀតពេលក្រោយ",
@@ -40,7 +43,7 @@ describe("tips for an officer", () => {
 
     const question = await u.askPress("❓ សួរខ្ញុំ");
     expect(hasKhmer(question.text)).toBe(true);
-    const answer = await u.askPress("អ្នកណាសួរ អ្នកណាមើល និងសញ្ញាមួយ");
+    const answer = await u.askPress("អ្នកណាសួរ អ្នកណាសង្កេត និងសញ្ញាមួយ");
     expect(answer.text).toContain("✅ ត្រឹមត្រូវ");
 
     const pressHelpful = u.press("👍 មានប្រយោជន៍", { messageId: tip.message_id });

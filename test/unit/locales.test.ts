@@ -43,7 +43,12 @@ describe("locales", () => {
 
   it("When a Khmer string is read, then it is written in Khmer script", async () => {
     const km = await load("km");
-    const latinOnly = [...km].filter(([key, text]) => !NO_KHMER_NEEDED.has(key) && !KHMER.test(text)).map(([k]) => k);
+    // A value with no letters at all (a number button such as "1": static Khmer text uses Latin digits, see
+    // content/translation/glossary.csv) is the same in every language.
+    const hasWords = (text: string) => /\p{L}/u.test(text);
+    const latinOnly = [...km]
+      .filter(([key, text]) => !NO_KHMER_NEEDED.has(key) && hasWords(text) && !KHMER.test(text))
+      .map(([k]) => k);
     expect(latinOnly).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { loadCrisisWords } from "../../src/services/crisis.js";
 import {
   loadWellbeingContent,
@@ -41,6 +42,33 @@ const CRISIS = [
   "ខ្ញុំមានអារម្មណ៍ថាជីវិតគ្មានន័យ",
 ];
 
+// One sentence for every phrase added after the second Khmer reading (khmer-review.md), in both languages.
+const CRISIS_ADDED = [
+  "ពេលខ្លះខ្ញុំគិតខ្លី",
+  "ខ្ញុំ​ធុញ​នឹង​ជីវិត​ណាស់",
+  "ខ្ញុំធុញទ្រាន់នឹងជីវិតនេះ",
+  "ខ្ញុំមិនចង់មានជីវិតទៀតទេ",
+  "ខ្ញុំគ្មានហេតុផលរស់នៅទៀតទេ",
+  "ខ្ញុំគ្មានហេតុផលនឹងរស់ទៀត",
+  "ខ្ញុំគ្មានហេតុផលដើម្បីរស់",
+  "ម្សិលមិញខ្ញុំបានកាត់ដៃខ្លួនឯង",
+  "ខ្ញុំមិនចង់នៅលើលោកទៀតទេ",
+  "Honestly I'm tired of life",
+  "I am sick of life",
+  "I'm tired of being alive",
+  "I no longer want to live",
+  "I don't want to be alive",
+  "There is no point in living",
+  "My life has no meaning",
+  "Life is meaningless",
+  "I don't want to be in this world",
+  "I can't bear it anymore",
+  "I can't take it any more",
+  "Last night I wanted to cut my wrists",
+  "I have lost all hope",
+  "There is no hope left for me",
+];
+
 const ORDINARY = [
   "it was a hard day",
   "The interview was difficult and I felt tired.",
@@ -53,6 +81,17 @@ const ORDINARY = [
   "ខ្ញុំនឿយហត់បន្តិច ប៉ុន្តែមិនអីទេ",
   "ក្មេងខ្លាច ហើយយំ",
   "ខ្ញុំសង្ឃឹមថាលើកក្រោយនឹងប្រសើរជាងនេះ",
+  // Near misses of the added phrases: a Khmer phrase matches inside words, so these must stay quiet.
+  "ខ្ញុំគិតអំពីខ្លួនឯងបន្តិច",
+  "សូមសរសេរខ្លីៗ ហើយគិតឱ្យច្បាស់",
+  "ក្មេងធុញនឹងការរង់ចាំយូរ",
+  "ខ្ញុំកាត់សក់ខ្លួនឯង",
+  "ខ្ញុំមានហេតុផលរស់នៅច្រើន",
+  "ជីវិតរបស់កុមារមានន័យណាស់",
+  "I'm tired of lifting boxes all day",
+  "She was sick of lies",
+  "The cut on my wrist has healed",
+  "We have hope left for this case",
 ];
 
 describe("wellbeing content", () => {
@@ -76,7 +115,7 @@ describe("wellbeing content", () => {
     expect(await loadCrisisWords()).toEqual(content.crisisWords);
   });
 
-  it.each(CRISIS)("When an officer writes %j, then it is a crisis", (text) => {
+  it.each([...CRISIS, ...CRISIS_ADDED])("When an officer writes %j, then it is a crisis", (text) => {
     expect(mentionsCrisis(text, content.crisisWords)).toBe(true);
   });
 
@@ -90,6 +129,26 @@ describe("wellbeing content", () => {
       ...content.contacts.flatMap((c) => [c.detail.km, c.detail.en]),
     ];
     expect(texts.filter((t) => mentionsCrisis(t, content.crisisWords))).toEqual([]);
+  });
+
+  it("When the crisis words are loaded, then every idea has phrases in both languages and the review's additions are there", async () => {
+    const source = await readFile(path.join(WELLBEING_DIR, "crisis-words.yaml"), "utf8");
+    const ideas = (parse(source) as { ideas: { id: string; en: string[]; km: string[] }[] }).ideas;
+    expect(ideas.length).toBeGreaterThanOrEqual(14);
+    expect(ideas.filter((i) => !i.en.length || !i.km.length)).toEqual([]);
+    expect(content.crisisWords.km).toEqual(
+      expect.arrayContaining(["គិតខ្លី", "ធុញនឹងជីវិត", "ធុញទ្រាន់នឹងជីវិត", "មិនចង់មានជីវិត", "គ្មានហេតុផលរស់", "កាត់ដៃខ្លួនឯង"]),
+    );
+  });
+
+  it("When an idea has no Khmer phrase, then loading fails and names it", async () => {
+    const file = path.join(broken, "crisis-only.yaml");
+    await writeFile(file, ["ideas:", "  - id: hopeless", "    en: [hopeless]", "    km: []"].join("\n"));
+    const error = await loadCrisisWords(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe("crisis-only.yaml: ideas.0.km: needs a Khmer phrase");
   });
 
   it("When a file has a duplicate id and a missing Khmer text, then loading fails and names both problems", async () => {
