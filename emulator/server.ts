@@ -84,6 +84,9 @@ async function serve(core: Core, req: IncomingMessage, res: ServerResponse): Pro
         return finish(0, {});
       }
       if (faults.error5xxRate && core.random() < faults.error5xxRate) throw new ApiError(500, "Internal Server Error");
+      if (faults.error400Rate && core.random() < faults.error400Rate) {
+        throw new ApiError(400, "Bad Request: rejected by fault injection");
+      }
     }
 
     const spec = methodSpec(method);

@@ -25,6 +25,8 @@ export interface ApiCall {
 export interface Faults {
   /** Probability 0..1 of answering 500 Internal Server Error. */
   error5xxRate?: number;
+  /** Probability 0..1 of answering 400 Bad Request (as Telegram does for a bad file_id or a chat not found). */
+  error400Rate?: number;
   /** Delay before each answer. */
   latencyMs?: number;
   /** Probability 0..1 of destroying the socket without an answer. */

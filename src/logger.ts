@@ -1,5 +1,7 @@
-// pino logger. Redacts the bot token and anything that identifies a Telegram user; handlers log
-// update type, handler and duration only, never message content.
+// pino logger. Handlers log update type, handler and duration only, never message content. What an error may
+// carry into the log is an allowlist: grammY's GrammyError holds the whole request (chat id, text, buttons) in
+// `payload`, an HttpError its cause, a database error the query's values; none of that is ever written. Paths that
+// may name a person are redacted wherever they appear, and the bot token is blanked out of any string.
 import pino from "pino";
 
 export type Logger = pino.Logger;
@@ -21,6 +23,7 @@ const REDACT = [
   "last_name",
   "text",
   "code",
+  "payload",
   "*.telegramUserId",
   "*.chatId",
   "*.chat_id",
@@ -30,7 +33,12 @@ const REDACT = [
   "*.first_name",
   "*.text",
   "*.code",
+  "*.payload",
 ];
+
+/** The only properties of an error that reach the log (message and stack are scrubbed of secrets). */
+const ERROR_FIELDS = ["type", "message", "stack", "code", "error_code", "description", "method", "status"] as const;
+const MAX_CAUSES = 3;
 
 export interface LoggerOptions {
   level: string;
@@ -40,9 +48,28 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
+export function createErrorSerializer(scrub: (s: string) => string) {
+  const serialize = (err: unknown, depth = 0): Record<string, unknown> => {
+    if (!(err instanceof Error)) return { type: typeof err, message: scrub(String(err)).slice(0, 300) };
+    const full = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const field of ERROR_FIELDS) {
+      const v = full[field];
+      if (v === undefined) continue;
+      out[field] = typeof v === "string" ? scrub(v) : v;
+    }
+    const retryAfter = (err as { parameters?: { retry_after?: unknown } }).parameters?.retry_after;
+    if (typeof retryAfter === "number") out.retry_after = retryAfter;
+    if (err.cause !== undefined && depth < MAX_CAUSES) out.cause = serialize(err.cause, depth + 1);
+    return out;
+  };
+  return (err: unknown) => serialize(err);
+}
+
 export function createLogger(opts: LoggerOptions): Logger {
   const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);
   const scrub = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join("[redacted]"), s);
+  const errSerializer = createErrorSerializer(scrub);
   const options: pino.LoggerOptions = {
     level: opts.level,
     base: { app: "mitt" },
@@ -53,16 +80,23 @@ export function createLogger(opts: LoggerOptions): Logger {
         method.apply(this, args.map((a) => (typeof a === "string" ? scrub(a) : a)) as Parameters<typeof method>);
       },
     },
-    serializers: {
-      err: (err: Error) => {
-        const out = pino.stdSerializers.err(err);
-        out.message = scrub(out.message);
-        if (out.stack) out.stack = scrub(out.stack);
-        return out;
-      },
-    },
+    serializers: { err: errSerializer, error: errSerializer },
   };
   if (opts.destination) return pino(options, opts.destination);
   if (opts.pretty) return pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } });
   return pino(options);
+}
+
+/**
+ * An error nothing caught (a rejected promise, an exception outside any handler) goes through the same logger and
+ * redaction, then the process exits non-zero so that its supervisor restarts it in a known state.
+ */
+export function logFatalAndExit(logger: Logger) {
+  const fail = (kind: string) => (err: unknown) => {
+    logger.fatal({ msg: kind, err });
+    logger.flush?.();
+    process.exit(1);
+  };
+  process.on("unhandledRejection", fail("unhandled rejection"));
+  process.on("uncaughtException", fail("uncaught exception"));
 }

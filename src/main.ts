@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { createApp } from "./app.js";
 import { ConfigError, createConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, logFatalAndExit } from "./logger.js";
 
 // Node's own .env loader; variables already in the environment win.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -23,6 +23,7 @@ const logger = createLogger({
   pretty: config.NODE_ENV === "development" && process.stdout.isTTY,
   secrets: [config.BOT_TOKEN, config.PSEUDONYM_KEY ?? ""],
 });
+logFatalAndExit(logger);
 
 try {
   const app = await createApp({ config, logger });

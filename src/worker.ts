@@ -5,7 +5,7 @@ import { systemClock } from "./clock.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createDatabase } from "./db/client.js";
 import { createDeliveryStack } from "./delivery/stack.js";
-import { createLogger } from "./logger.js";
+import { createLogger, logFatalAndExit } from "./logger.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 let config: ReturnType<typeof createConfig>;
@@ -17,6 +17,7 @@ try {
   process.exit(1);
 }
 const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.BOT_TOKEN, config.PSEUDONYM_KEY ?? ""] });
+logFatalAndExit(logger);
 if (!config.DATABASE_URL) {
   logger.fatal({ msg: "a separate delivery worker needs DATABASE_URL (the embedded database is single-process)" });
   process.exit(1);

@@ -1,5 +1,6 @@
 // Creates the Prisma client on real Postgres (DATABASE_URL) or on embedded PGlite (DATA_DIR), and
-// applies migrations on start-up. Nothing happens at import time.
+// applies migrations on start-up. Nothing happens at import time. Errors are "minimal": Prisma's default message
+// quotes the call with its arguments (ids, texts), and error messages reach the log.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -47,7 +48,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
         await own.end();
       }
     };
-    return wrap(new PrismaClient({ adapter: new PrismaPg(pool) }), "postgres", withMigrationAdapter, () => pool.end());
+    return wrap(new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" }), "postgres", withMigrationAdapter, () => pool.end());
   }
   let dir: string | undefined;
   if (opts.dataDir) {
@@ -58,7 +59,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   const factory = new PrismaPGlite(pglite);
   // PGlite has a single connection, shared by the client and the migration engine.
   return wrap(
-    new PrismaClient({ adapter: factory }),
+    new PrismaClient({ adapter: factory, errorFormat: "minimal" }),
     "pglite",
     (use) => use(factory),
     () => pglite.close(),

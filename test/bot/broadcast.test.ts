@@ -208,8 +208,10 @@ describe("trainer broadcasts", () => {
     const previewPress = trainer.press("👍 Useful");
     expect(String((await trainer.answerTo(previewPress)).params.text)).toContain("preview");
     await trainer.askPress("Send now");
-    const started = await trainer.askPress("Confirm and send");
-    expect(started.text).toContain("Sending to 3 recipients");
+    // The confirmation and the first progress message race each other: wait for the one this test is about.
+    const confirming = bot.emu.calls.length;
+    await trainer.askPress("Confirm and send");
+    await waitForText(trainer, "Sending to 3 recipients", confirming);
 
     const report = await waitForText(trainer, "Report:", since);
     const reportText = report.message?.text ?? "";
@@ -252,8 +254,8 @@ describe("trainer broadcasts", () => {
     await composeOne(trainer, "Pause test: refresher on open questions", "Kratie");
     await trainer.askPress("Send now");
     const beforeStart = bot.emu.calls.length;
-    const started = await trainer.askPress("Confirm and send");
-    expect(started.text).toContain("Sending to 120 recipients");
+    await trainer.askPress("Confirm and send");
+    await waitForText(trainer, "Sending to 120 recipients", beforeStart);
     const progress = await waitForText(trainer, "“Pause test", beforeStart);
     const progressId = progress.message?.message_id;
     expect(progress.message?.text).toMatch(/Sent \d+ · ⚠️ Failed \d+ · 🚫 Blocked \d+ · ⏳ Remaining \d+/);

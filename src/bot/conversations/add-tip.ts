@@ -9,6 +9,7 @@ import { cb } from "../callback-data.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deny, hasRole } from "../filters/roles.js";
+import { setTextGuard, takeTextFindings } from "../middlewares/text-guard.js";
 import { type Locale, type Translate, translator } from "../i18n.js";
 import { ask, type Button, Cancelled, type Convo, choose } from "./ask.js";
 
@@ -69,7 +70,12 @@ export function createAddTip(deps: BotDeps) {
   };
 }
 
-/** Asks for one version of the tip until it is usable: Khmer script where asked, and no identifying details. */
+/**
+ * Asks for one version of the tip until it is usable: Khmer script where asked, and no identifying details.
+ * While the question is open the text guard scrubs what is typed before this conversation stores it, so a
+ * refused text (a child's name, a number) never sits in the stored draft; what the guard removed is the reason
+ * to refuse.
+ */
 async function askText(
   conversation: Convo,
   ctx: ConversationContext,
@@ -79,11 +85,23 @@ async function askText(
   khmer: boolean,
 ): Promise<string> {
   for (;;) {
-    const answer = await ask(conversation, ctx, { tr, text: prompt, rows: [[cancel]], textMaxLength: MAX_TIP_CHARS });
+    await conversation.external((octx) => setTextGuard(octx, true));
+    let answer: Awaited<ReturnType<typeof ask>>;
+    let found = { removed: [] as unknown[] };
+    try {
+      answer = await ask(conversation, ctx, { tr, text: prompt, rows: [[cancel]], textMaxLength: MAX_TIP_CHARS });
+    } finally {
+      // Off again whatever happened (an answer, /cancel), so no other flow's text is scrubbed.
+      found = await conversation.external((octx) => {
+        const findings = takeTextFindings(octx);
+        setTextGuard(octx, false);
+        return findings;
+      });
+    }
     if (answer.kind === "button") throw new Cancelled();
     const text = answer.value.trim();
     if (khmer && !KHMER_SCRIPT.test(text)) await ctx.reply(tr("tips-add-need-khmer"));
-    else if (containsIdentifiers(text)) await ctx.reply(tr("tips-add-identifiers"));
+    else if (found.removed.length || containsIdentifiers(text)) await ctx.reply(tr("tips-add-identifiers"));
     else if (text) return text;
   }
 }
