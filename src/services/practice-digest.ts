@@ -5,6 +5,7 @@
 // note without sending it, or flag a note without telling anyone.
 import type { Locale } from "../db/repositories/members.js";
 import type { OutboxPayload, OutboxRowInput } from "../db/repositories/outbox.js";
+import { localParts } from "./local-time.js";
 import { asLocale, outgoing } from "./peer-support.js";
 import {
   DAY_MS,
@@ -60,8 +61,11 @@ export function createPracticeSchedule(d: PracticeServiceDeps, service: Pick<Pra
         payloads = { km: await digestPayload(notes, month, "km"), en: await digestPayload(notes, month, "en") };
       }
       const ids = notes.map((n) => n.id);
+      // One digest per scheduled run: the key is the run's local minute, the same on every instance.
+      const p = localParts(now, d.timeZone);
+      const minute = `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
       const job = await d.delivery.queue(
-        { key: `practice-digest:${isoDay(dayOf(now, d.timeZone))}`, kind: "notification" },
+        { key: `practice-digest:${p.date}T${minute}`, kind: "notification" },
         (tx, jobId) => d.repo.publishDigest(tx, jobId, { ids, month, at: now, payloads }),
       );
       if (!job.created) return { published: 0, recipients: 0 };

@@ -12,7 +12,7 @@ import {
   withPart,
 } from "../../services/practice-notes.js";
 import type { StartSource } from "../../services/practices.js";
-import type { ScrubKind } from "../../services/scrubber.js";
+import { SCRUB_KINDS, type ScrubKind } from "../../services/scrubber.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translator } from "../i18n.js";
@@ -116,7 +116,11 @@ export function createShare(deps: BotDeps) {
         const topic = me.topics.find((t) => t.id === topicId)?.name ?? topicId;
         const note = renderNote(tr, { topic, month: null, parts });
         const cut = removed.size
-          ? `\n\n${tr("practices-preview-removed", { kinds: [...removed].map((k) => tr(`checkin-removed-${k}`)).join(", ") })}`
+          ? `\n\n${tr("practices-preview-removed", {
+              kinds: SCRUB_KINDS.filter((k) => removed.has(k))
+                .map((k) => tr(`checkin-removed-${k}`))
+                .join(", "),
+            })}`
           : "";
         const r = await ask({
           text: `${tr("practices-preview", { note })}${cut}`,
