@@ -1,7 +1,7 @@
 // Practice sharing against the emulator, as officers and trainers would use it: a note with a child's name and
 // age shared in Khmer, edited by a trainer, agreed by its author, published in the weekly digest to everyone, marked
 // useful by a peer; and in English, every kind of input the share form must refuse.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
 import { reactButton } from "../../src/bot/practice-buttons.js";
 import { PRACTICE_JOBS } from "../../src/jobs/practice-jobs.js";
@@ -129,6 +129,11 @@ describe("practice sharing", () => {
     });
     const enrolled = await bot.db.prisma.member.count({ where: { enrolledAt: { not: null } } });
     expect(await bot.db.prisma.outboxMessage.count({ where: { jobId: job.id } })).toBe(enrolled);
+    await vi.waitFor(
+      async () =>
+        expect(await bot.db.prisma.outboxMessage.count({ where: { jobId: job.id, state: "sent" } })).toBe(enrolled),
+      { timeout: 10_000, interval: 200 },
+    );
     const month = new Intl.DateTimeFormat("km-KH", { month: "long", timeZone: "Asia/Phnom_Penh" }).format(clock.now());
     for (const u of [author, peer, trainer]) {
       const digest = await replyContaining(bot.emu, u, "ការអនុវត្តពីមិត្តរួមការងារ (3)", before);

@@ -23,6 +23,14 @@ export function movableClock() {
     advance(ms: number) {
       shift += ms;
     },
+    /** Moves to the next local HH:MM in Phnom Penh (UTC+7 all year). */
+    advanceTo(hour: number, minute: number) {
+      const local = new Date(base + shift + (Date.now() - t0) + 7 * HOUR);
+      const target = new Date(local);
+      target.setUTCHours(hour, minute, 0, 0);
+      if (target <= local) target.setTime(target.getTime() + DAY);
+      shift += target.getTime() - local.getTime();
+    },
   };
 }
 
