@@ -245,6 +245,7 @@ describe("practice moderation", () => {
       "useful",
     );
 
+    expect((await author.askCommand("mydata")).text).toContain("Practice notes you shared: 2");
     await author.askCommand("settings");
     await author.askPress("🗑 Delete my data");
     await author.askPress("Continue");
