@@ -248,7 +248,7 @@ describe("practice sharing", () => {
     await replyContaining(bot.emu, u, "Would you like a person to get in touch", since);
     const after = bot.emu.calls.length;
     expect((await u.askPress("Not now")).text).toContain("Nobody was told");
-    await replyContaining(bot.emu, u, "2/3 · What did you do", after); // the note goes on
+    await replyContaining(bot.emu, u, "1/3 · The situation", after); // the same question again; that text is not kept
     expect((await u.askCommand("cancel")).text).toContain("Nothing of this note was kept");
     expect(await notesOf(u)).toEqual([]);
     expect(await eventsOf(u)).toContain('escalation.offered {"step":"crisis"}');

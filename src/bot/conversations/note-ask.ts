@@ -1,7 +1,7 @@
 // Question helper for the practice-sharing and moderation conversations. Like flow.ts, with what notes for other
 // people need: photos, files, voice, video and stickers are refused with the reason (nothing from a case may enter
 // Mitt), forwarded messages too (they carry someone else's words and identity); text arrives scrubbed by the text
-// guard and is scrubbed again; crisis words run `onCrisis`; `allowed` re-checks a role on every update.
+// guard and is scrubbed again; crisis words run `onCrisis` (and the text is not taken as an answer); `allowed` re-checks a role on every update.
 // Text that the guard did not see (it switches itself off after a day) ends the conversation at once, so the
 // original never stays in the stored conversation state.
 import type { Message } from "grammy/types";
@@ -94,7 +94,13 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
         continue;
       }
       if (!found) throw new DraftExpired();
-      if ((found.crisis || mentionsCrisis(text, o.content.crisisWords)) && o.onCrisis) await o.onCrisis();
+      // A note goes to other people: words written in distress are not taken as its text. Contacts first, then the
+      // same question again.
+      if ((found.crisis || mentionsCrisis(text, o.content.crisisWords)) && o.onCrisis) {
+        await o.onCrisis();
+        await send(q);
+        continue;
+      }
       if (q.textMax === undefined) {
         await send(q, o.tr("common-use-buttons"));
         continue;
