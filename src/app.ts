@@ -3,6 +3,7 @@ import { type RunnerHandle, run } from "@grammyjs/runner";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
+import { practiceButtons } from "./bot/practice-buttons.js";
 import { type Now, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { loadTipLibrary } from "./content/tips.js";
@@ -12,15 +13,19 @@ import { createCheckinRepository } from "./db/repositories/checkins.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
 import { createMemberRepository } from "./db/repositories/members.js";
+import { createPracticeRepository } from "./db/repositories/practices.js";
 import { createTipRepository } from "./db/repositories/tips.js";
 import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
 import { createDeliveryStack } from "./delivery/stack.js";
 import { createCheckinJobs } from "./jobs/checkin-jobs.js";
+import { createPracticeJobs } from "./jobs/practice-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { BROADCAST_JOB, createBroadcastService } from "./services/broadcasts.js";
 import { createCheckinService } from "./services/checkin-service.js";
 import { createEnrolmentService, createInviteHasher } from "./services/enrolment.js";
+import { createPracticeSchedule } from "./services/practice-digest.js";
+import { createPracticeService, type PracticeServiceDeps } from "./services/practices.js";
 import { createPseudonymizer } from "./services/pseudonym.js";
 import { resolvePseudonymKey } from "./services/pseudonym-key.js";
 import { createTipService, TIP_RENDERER, TIPS_JOB, type TipService } from "./services/tips.js";
@@ -83,6 +88,17 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     retentionDays: config.FREE_TEXT_RETENTION_DAYS,
     now,
   });
+  const practiceDeps: PracticeServiceDeps = {
+    repo: createPracticeRepository(db.prisma),
+    members,
+    events,
+    delivery,
+    t: (locale, k, vars) => i18n.t(locale, k, vars),
+    buttons: practiceButtons,
+    timeZone: config.TZ,
+    now,
+  };
+  const practices = createPracticeService(practiceDeps);
   const { bot, deps, inFlight } = createBot(
     config.BOT_TOKEN,
     {
@@ -96,6 +112,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       tips,
       broadcasts,
       checkins,
+      practices,
       wellbeingContent: await loadWellbeingContent(),
       invites,
       events,
@@ -117,6 +134,9 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     },
   });
   scheduler.register(...createCheckinJobs(checkins, logger));
+  scheduler.register(
+    ...createPracticeJobs(createPracticeSchedule(practiceDeps, practices), logger, config.PRACTICE_DIGEST_CRON),
+  );
   scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
   // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.
   const broadcastProgress = createBroadcastProgress({

@@ -1,5 +1,6 @@
 // Configuration is a zod schema over the environment (and .env, loaded by main.ts). createConfig() is
 // pure so tests can build configs; it throws ConfigError with one line per bad variable.
+import { validate as isCron } from "node-cron";
 import { z } from "zod";
 
 const TELEGRAM_DEFAULT_ROOT = "https://api.telegram.org";
@@ -53,6 +54,10 @@ export const configSchema = z
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    PRACTICE_DIGEST_CRON: z
+      .string()
+      .default("0 10 * * 4")
+      .refine(isCron, "is not a cron expression (minute hour day month weekday, for example 0 10 * * 4)"),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && !c.PSEUDONYM_KEY) {

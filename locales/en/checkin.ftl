@@ -84,7 +84,7 @@ checkin-removed-place = a place
 
 checkin-completed = ✅ Saved. Thank you for taking two minutes for your practice. /progress shows how you are doing.
 checkin-completed-action = ✅ Saved. Thank you for taking two minutes for your practice. Your one thing for next time: «{ $action }». /progress shows how you are doing.
-checkin-share-noted = Thank you for offering to share a practice. Peer posts are not in Mitt yet: we have noted your wish and will ask you when they are.
+checkin-share-noted = Thank you for offering to share a practice with colleagues. You can write it now (2 minutes, without your name), or later with /share.
 checkin-cancelled = Stopped. Nothing from this reflection was kept. Send /reflect to start again.
 checkin-closed = This reflection was closed because it was left for 24 hours. Send /reflect to start a new one.
 checkin-reminder = 📝 Your reflection is waiting where you left off. Press Continue to pick it up, or send /cancel to stop.

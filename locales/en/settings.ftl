@@ -29,5 +29,6 @@ mydata-summary =
     Activity records: { $events }
     Check-ins: { $checkIns }
     Notes you wrote (kept { $days } days): { $freeTexts }
+    Practice notes you shared: { $notes } (colleagues never see who wrote them)
     Mitt does not keep your name or username. Your Telegram account number is kept apart, only to send you messages.
     To delete everything: /settings → Delete my data.

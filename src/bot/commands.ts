@@ -6,12 +6,25 @@ import type { Role } from "../db/repositories/members.js";
 import type { Context } from "./context.js";
 import { LOCALES, type Locale } from "./i18n.js";
 
-const BASE = ["start", "tip", "topics", "reflect", "progress", "help", "settings", "mydata", "language", "cancel"];
+const BASE = [
+  "start",
+  "tip",
+  "topics",
+  "reflect",
+  "progress",
+  "share",
+  "practices",
+  "help",
+  "settings",
+  "mydata",
+  "language",
+  "cancel",
+];
 const EXTRA: Record<Role, string[]> = {
   officer: [],
-  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips"],
+  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips", "moderate"],
   staff: [],
-  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "users"],
+  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "moderate", "users"],
 };
 
 export function commandsFor(role: Role): string[] {

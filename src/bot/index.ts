@@ -13,7 +13,9 @@ import { cancellable } from "./conversations/ask.js";
 import { BROADCAST, createBroadcastConversation } from "./conversations/broadcast.js";
 import { BROADCAST_EDIT, createBroadcastEdit } from "./conversations/broadcast-edit.js";
 import { CHECKIN, createCheckin } from "./conversations/checkin.js";
+import { createModerate, MODERATE } from "./conversations/moderate.js";
 import { createOnboarding, ONBOARDING } from "./conversations/onboarding.js";
+import { createShare, SHARE } from "./conversations/share.js";
 import { createSupport, SUPPORT } from "./conversations/support.js";
 import type { BotDeps } from "./deps.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
@@ -21,7 +23,9 @@ import { enrolledOnlyGate } from "./features/gate.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
+import { moderationFeature } from "./features/moderation.js";
 import { myDataFeature } from "./features/mydata.js";
+import { practicesFeature } from "./features/practices.js";
 import { progressFeature } from "./features/progress.js";
 import { reflectFeature } from "./features/reflect.js";
 import { settingsFeature } from "./features/settings.js";
@@ -74,7 +78,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
     }),
   );
   app.use(deps.i18n);
-  // While a check-in or support conversation runs, typed text is scrubbed before any conversation stores it.
+  // While a check-in, support, share or moderation conversation runs, typed text is scrubbed before it is stored.
   app.use(textGuard);
   app.use(
     conversations<Context, ConversationContext>({
@@ -94,6 +98,8 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   app.use(createConversation(cancellable(createBroadcastConversation(deps)), { id: BROADCAST }));
   app.use(createConversation(createBroadcastEdit(deps), { id: BROADCAST_EDIT }));
   app.use(createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }));
+  app.use(createConversation(createShare(deps), { id: SHARE }));
+  app.use(createConversation(createModerate(deps), { id: MODERATE }));
 
   // Open to everyone: onboarding, help, language.
   app.use(startFeature, helpFeature, languageFeature);
@@ -102,6 +108,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   app.use(settingsFeature, myDataFeature, invitesFeature, usersFeature, tipsFeature, tipsAdminFeature);
   app.use(reflectFeature, progressFeature, wellbeingFeature);
   app.use(broadcastsFeature);
+  app.use(practicesFeature, moderationFeature);
   app.use(unhandledFeature);
 
   bot.catch(handleBotError);

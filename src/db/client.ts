@@ -48,7 +48,12 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
         await own.end();
       }
     };
-    return wrap(new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" }), "postgres", withMigrationAdapter, () => pool.end());
+    return wrap(
+      new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" }),
+      "postgres",
+      withMigrationAdapter,
+      () => pool.end(),
+    );
   }
   let dir: string | undefined;
   if (opts.dataDir) {

@@ -133,6 +133,63 @@ export const EVENT_CATALOGUE = {
     attrs: none,
   },
   "broadcast.useful": { about: "A recipient marked a broadcast 👍 useful", attrs: none },
+  "practice.started": {
+    about: "Opened the practice-sharing form (/share, the menu, or the offer after a check-in)",
+    attrs: z.object({ source: z.enum(["command", "menu", "checkin"]) }).strict(),
+  },
+  "practice.submitted": {
+    about: "Sent a scrubbed practice note for moderation (keyed by its author)",
+    attrs: z.object({ topic, parts: z.number().int().min(1).max(3) }).strict(),
+  },
+  "practice.approved": {
+    about:
+      "A note was approved for the digest: by a trainer, or by its author agreeing to an edit (keyed by its author)",
+    attrs: z.object({ topic, edited: z.boolean() }).strict(),
+  },
+  "practice.edited": {
+    about: "A trainer edited a note; its author must agree (keyed by its author)",
+    attrs: z.object({ topic }).strict(),
+  },
+  "practice.edit_answered": {
+    about: "The author answered a trainer's edit: agree, back to the trainers, or withdraw",
+    attrs: z.object({ choice: z.enum(["agree", "requeue", "withdraw"]) }).strict(),
+  },
+  "practice.rejected": {
+    about: "A trainer did not publish a new note, or took down a reported one (keyed by its author)",
+    attrs: z
+      .object({
+        topic,
+        reason: z.enum(["identifying", "case_details", "not_practice", "against_guidance", "other"]),
+        stage: z.enum(["pending", "reported"]),
+        note: z.boolean(),
+      })
+      .strict(),
+  },
+  "practice.restored": {
+    about: "A trainer kept a reported note: it is shown again (keyed by its author)",
+    attrs: z.object({ topic }).strict(),
+  },
+  "practice.expired": {
+    about: "A note waited 14 days without a decision and was closed (keyed by its author)",
+    attrs: z.object({ topic }).strict(),
+  },
+  "practice.published": {
+    about: "A note went out in the weekly digest (keyed by its author)",
+    attrs: z.object({ topic }).strict(),
+  },
+  "practice.useful": { about: "A reader marked a note 👍 useful (once per note)", attrs: z.object({ topic }).strict() },
+  "practice.try": {
+    about: "A reader marked a note 🧪 I'll try this (once per note)",
+    attrs: z.object({ topic }).strict(),
+  },
+  "practice.reported": {
+    about: "A reader reported a note: back to moderation, hidden at 3 reports",
+    attrs: z.object({ topic, hidden: z.boolean() }).strict(),
+  },
+  "practice.digest_setting": {
+    about: "Turned the weekly practice digest on or off",
+    attrs: z.object({ on: z.boolean() }).strict(),
+  },
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
@@ -151,7 +208,8 @@ export interface EventSink {
  * begins (Monday 00:00 in the programme's time zone), the same week check-ins are stored under. Other events
  * keep their time.
  */
-const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation."];
+// Practice notes may come from an interview too, and their timing must not point to an author: week only as well.
+const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation.", "practice."];
 export function occurredAtFor(type: EventType, at: Date, timeZone: string): Date {
   if (!WEEK_ONLY.some((prefix) => type.startsWith(prefix))) return at;
   return localWeekStartInstant(at, timeZone);

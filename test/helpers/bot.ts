@@ -170,3 +170,28 @@ export async function pseudonymOf(bot: TestBot, telegramUserId: number): Promise
   });
   return row?.pseudonym ?? "";
 }
+
+/**
+ * Enrols `user` straight through the repositories (consent, then enrolment), as an earlier onboarding would
+ * have left them: for tests about something else, where walking onboarding by buttons would only cost time.
+ */
+export async function seedEnrolled(
+  bot: TestBot,
+  user: TestUser,
+  role: "officer" | "trainer" | "staff" | "admin" = "officer",
+  opts: { locale?: "km" | "en"; province?: string; unitType?: "ahtjp" | "cybercrime" | "cpu" | "other" } = {},
+): Promise<TestUser> {
+  const { members, pseudonyms } = bot.app.deps;
+  bot.emu.chats.rememberUser(user.info);
+  const { pseudonym } = await members.recordConsent({
+    locale: opts.locale ?? (user.info.language_code === "en" ? "en" : "km"),
+    telegramUserId: user.id,
+    chatId: user.id,
+    mint: () => {
+      const fresh = pseudonyms.fresh();
+      return { pseudonym: fresh, handle: pseudonyms.handleOf(fresh) };
+    },
+  });
+  await members.enrol(pseudonym, { role, province: opts.province ?? "kampot", unitType: opts.unitType ?? "cpu" });
+  return user;
+}

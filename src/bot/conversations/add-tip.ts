@@ -9,8 +9,8 @@ import { cb } from "../callback-data.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deny, hasRole } from "../filters/roles.js";
-import { setTextGuard, takeTextFindings } from "../middlewares/text-guard.js";
 import { type Locale, type Translate, translator } from "../i18n.js";
+import { setTextGuard, takeTextFindings } from "../middlewares/text-guard.js";
 import { ask, type Button, Cancelled, type Convo, choose } from "./ask.js";
 
 export const ADD_TIP = "add-tip";

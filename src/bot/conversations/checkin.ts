@@ -23,6 +23,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { type Translate, translator } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
+import { shareButton } from "../practice-buttons.js";
 import { crisisText, followupMessages } from "../wellbeing-replies.js";
 import { Cancelled, type Convo, keyboard } from "./ask.js";
 import { createFlow } from "./flow.js";
@@ -207,7 +208,10 @@ export function createCheckin(deps: BotDeps) {
     const thanks = a.action
       ? tr("checkin-completed-action", { action: actionLabel(tr, a.action, a.actionText) })
       : tr("checkin-completed");
-    await ctx.reply(a.shareWanted ? `${thanks}\n\n${tr("checkin-share-noted")}` : thanks);
+    // Said yes to "would you share a practice?": offer to write it now (src/bot/features/practices.ts).
+    const offer = keyboard([[{ text: tr("practices-share-now"), data: shareButton.pack({ from: "checkin" }) }]]);
+    if (a.shareWanted) await ctx.reply(`${thanks}\n\n${tr("checkin-share-noted")}`, { reply_markup: offer });
+    else await ctx.reply(thanks);
     if (done.followup) {
       const random = await conversation.random();
       for (const m of followupMessages(tr, content, locale, done.followup, "checkin", random)) {

@@ -9,9 +9,12 @@ async function showHelp(ctx: Context) {
   const role = ctx.member?.enrolled ? ctx.member.role : "guest";
   // Broadcast commands are described in broadcast.ftl, next to the feature.
   const extra =
-    role === "trainer" || role === "admin" ? `\n${ctx.t("broadcast-help")}\n${ctx.t("tips-admin-help")}` : "";
+    role === "trainer" || role === "admin"
+      ? `\n${ctx.t("broadcast-help")}\n${ctx.t("tips-admin-help")}\n${ctx.t("practices-moderate-help")}`
+      : "";
   // Tip and check-in commands are described next to their features (tips.ftl, checkin.ftl).
-  const everyone = role === "guest" ? "" : `\n${ctx.t("tip-help")}\n${ctx.t("checkin-help")}`;
+  const everyone =
+    role === "guest" ? "" : `\n${ctx.t("tip-help")}\n${ctx.t("checkin-help")}\n${ctx.t("practices-help")}`;
   await ctx.reply(ctx.t(`help-${role}`) + everyone + extra);
 }
 

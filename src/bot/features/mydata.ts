@@ -9,10 +9,11 @@ async function showMyData(ctx: Context) {
   const m = ctx.member;
   if (!m || !ctx.pseudonym) return;
   const prisma = ctx.deps.prisma;
-  const [events, freeTexts, checkIns] = await Promise.all([
+  const [events, freeTexts, checkIns, notes] = await Promise.all([
     prisma.usageEvent.count({ where: { pseudonym: ctx.pseudonym } }),
     prisma.freeText.count({ where: { pseudonym: ctx.pseudonym } }),
     prisma.checkIn.count({ where: { pseudonym: ctx.pseudonym } }),
+    prisma.practiceNote.count({ where: { author: ctx.pseudonym } }),
   ]);
   await ctx.reply(
     ctx.t("mydata-summary", {
@@ -26,6 +27,7 @@ async function showMyData(ctx: Context) {
       freeTexts,
       checkIns,
       days: ctx.deps.config.FREE_TEXT_RETENTION_DAYS,
+      notes,
     }),
   );
 }

@@ -8,6 +8,7 @@ import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
 import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
 import { logHandle } from "../middlewares/update-logger.js";
+import { digestButton } from "../practice-buttons.js";
 
 const composer = new Composer<Context>();
 
@@ -31,6 +32,8 @@ async function showSettings(ctx: Context) {
     )
     .row()
     .text(ctx.t("checkin-settings-button"), cb("ci", "settings"))
+    .row()
+    .text(ctx.t("practices-settings-button"), digestButton.pack({ act: "show" }))
     .row()
     .text(ctx.t("settings-delete"), cb("settings", "delete"));
   await ctx.reply(text, { reply_markup: kb });

@@ -1,5 +1,6 @@
-// While a check-in or support conversation is open, what the person types is scrubbed BEFORE the conversation
-// sees it. The conversations plugin stores every update it receives in its replay log (kv_state), so checking the
+// While a check-in, support, practice-sharing or moderation conversation is open, what the person types is scrubbed
+// BEFORE the conversation sees it, files are reduced to their kind and forwarded messages lose their words and origin.
+// The conversations plugin stores every update it receives in its replay log (kv_state), so checking the
 // text inside the conversation would already be too late: the original would sit in the database until the
 // conversation ends. Here the update itself is rewritten, so the original is never stored or logged anywhere;
 // crisis words are looked for in the original first. The same boundary replaces an invite code typed during
@@ -29,8 +30,12 @@ declare module "../context.js" {
 const GUARD_MAX_MS = 25 * 60 * 60_000;
 
 /** Parts of a message that can carry someone else's words or identity, and that no conversation step needs. */
-const DROPPED = ["entities", "caption_entities", "reply_to_message", "external_reply", "quote", "forward_origin"];
+const DROPPED = ["entities", "caption_entities", "reply_to_message", "external_reply", "quote"];
 const DROPPED_CONTENT = ["contact", "location", "venue"];
+/** Files: the conversation only needs to know what kind was sent (to refuse it), never the file itself. */
+const MEDIA = ["photo", "document", "video", "voice", "audio", "video_note", "animation", "sticker"];
+/** What a forwarded message becomes: marked as forwarded (to refuse it), with no origin and no words of it. */
+const FORWARDED = { type: "hidden_user", sender_user_name: "", date: 0 };
 
 export async function textGuard(ctx: Context, next: NextFunction): Promise<void> {
   const msg = ctx.update.message;
@@ -48,6 +53,12 @@ export async function textGuard(ctx: Context, next: NextFunction): Promise<void>
     const raw = msg as unknown as Record<string, unknown>;
     for (const key of DROPPED) delete raw[key];
     for (const key of DROPPED_CONTENT) if (key in raw) raw[key] = {};
+    for (const key of MEDIA) if (key in raw) raw[key] = key === "photo" ? [] : {};
+    if (raw.forward_origin) {
+      raw.forward_origin = FORWARDED;
+      delete raw.text;
+      delete raw.caption;
+    }
     if (msg.caption !== undefined) msg.caption = scrub(msg.caption).text;
     if (msg.text !== undefined) {
       const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(msg.text)?.[0];

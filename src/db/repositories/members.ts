@@ -256,6 +256,10 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
         prisma.outboxMessage.updateMany({ where: { recipient: pseudonym }, data: { recipient: tombstone } }),
         prisma.freeText.deleteMany({ where: { pseudonym } }),
         prisma.focusTopic.deleteMany({ where: { pseudonym } }),
+        // Practice notes: unpublished ones go; published (or hidden) ones stay for readers, without an author.
+        prisma.practiceNote.deleteMany({ where: { author: pseudonym, state: { notIn: ["published", "hidden"] } } }),
+        prisma.practiceNote.updateMany({ where: { author: pseudonym }, data: { author: null } }),
+        prisma.practiceReaction.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.supportRequest.deleteMany({ where: { OR: [{ requester: pseudonym }, { supporter: pseudonym }] } }),
         prisma.enrolFailure.deleteMany({ where: { pseudonym } }),
         prisma.kvState.deleteMany({ where: { key: { endsWith: `:${pseudonym}` } } }),
