@@ -1,5 +1,6 @@
 // How much of a matched span the scrubber removes: English names stop at the first ordinary word, and a Khmer
 // name or place after a trigger stops at the first grammar word (Khmer writes no spaces between words).
+import { lexicon } from "./scrubber-lexicon.js";
 import type { Span } from "./scrubber-patterns.js";
 import {
   KM_ANY_NAME,
@@ -81,4 +82,16 @@ export function khmerPlace(hit: string): Span {
   if (/^[0-9\u17E0-\u17E9]/.test(hit) || /^\p{Lu}/u.test(hit)) return [0, hit.length];
   const n = khmerRun(hit);
   return n === 0 ? null : [0, n];
+}
+
+const words = new Intl.Segmenter("km", { granularity: "word" });
+
+/**
+ * A name after a Khmer role word, which may be in no list: taken unless its first word is an everyday word
+ * (content/gazetteer/everyday-km.txt) or a grammar word, so "ក្មេងស្រី ខ្លាចណាស់" (the girl was very afraid) stays.
+ */
+export function khmerNameUnlisted(hit: string): Span {
+  const first = words.segment(hit)[Symbol.iterator]().next().value?.segment ?? "";
+  if (lexicon().everyday.has(first) || startsWithAny(hit, KM_STOP)) return null;
+  return khmerName(hit);
 }
