@@ -3,7 +3,7 @@
 // chosen ones with the placeholder. Runs after the contact, number and date rules and before the trigger-word rules,
 // which then catch names and places that are in no list. See scrubber-lexicon.ts for what is listed.
 import type { ScrubKind } from "./scrubber.js";
-import { khmerKey, latinNameKey, latinPlaceKey } from "./scrubber-keys.js";
+import { consonants, khmerKey, latinNameKey, latinPlaceKey } from "./scrubber-keys.js";
 import { type Entry, lexicon } from "./scrubber-lexicon.js";
 import { MARK } from "./scrubber-patterns.js";
 import {
@@ -131,6 +131,10 @@ function keepPlaceWord(text: string, hit: Hit): void {
   if (m) hit.start += m[0].length;
 }
 
+/** Romanised Khmer has no f, q, x, z, no "w" but in "Wat", and none of these English endings and clusters. */
+const NOT_KHMER_LATIN = /[fqxz]|w(?!at)|tion|sion|ness|ment|ing$|ed$|ous|ful|less|able|ible|ity$|ism|ist$|ck|oo|ght/;
+const looksKhmer = (word: string) => !NOT_KHMER_LATIN.test(word);
+
 const places = (h: Hit) => h.entries.filter((e) => e.kind === "place");
 const names = (h: Hit) => h.entries.filter((e) => e.kind === "name");
 
@@ -189,12 +193,12 @@ function judgeLatin(text: string, hit: Hit): Hit["verdict"] {
   const nextWord = /^\s*(\p{L}+)/u.exec(text.slice(hit.end, hit.end + 20))?.[1]?.toLowerCase() ?? "";
   const prev = prevWord.toLowerCase().replace(/\.$/, "");
   const capitalised = word.split(/[ -]/).every((w) => /^\p{Lu}/u.test(w));
-  const sentenceStart = /(?:^|[.!?។៕\n:;"“(])\s*$/u.test(text.slice(0, hit.start));
+  const sentenceStart = /(?:^|[.!?។៕\n:;"“”'‘’«»(])\s*$/u.test(text.slice(0, hit.start));
   const inKhmer = KHMER.test(text);
   const lower = word.toLowerCase();
   const tokens = lower.split(/[ -]/);
   const ordinary =
-    tokens.some((w) => EN_STOP.has(w) || EN_SENTENCE_OPENERS.has(w)) ||
+    tokens.some((w) => EN_STOP.has(w) || EN_SENTENCE_OPENERS.has(w) || w === "may") ||
     (tokens.length === 1 && LATIN_PLACE_WORDS.has(lower));
   const localPlace = EN_LOCAL_PLACE_WORDS.has(prev) || EN_LOCAL_PLACE_WORDS.has(nextWord);
   const p = places(hit);
@@ -202,15 +206,20 @@ function judgeLatin(text: string, hit: Hit): Hit["verdict"] {
   if (/^\p{Lu}{2,}$/u.test(word)) return undefined; // an acronym ("NGO", "PP"), not a name or a place
   if (p.some((e) => e.level === "p") && !localPlace) return "keep";
   if (n.some((e) => e.kind === "name" && !e.word) && !ordinary) return "name";
+  // A single word needs four consonants to be taken with no cue ("Trauma" is not the village "Tra Ma").
+  const free = (e: Entry) =>
+    e.kind === "place" &&
+    e.match === "free" &&
+    tokens.every(looksKhmer) &&
+    (tokens.length > 1 || consonants(latinPlaceKey(word)) >= 4);
   const placeOk = (e: Entry) =>
     e.kind === "place" &&
     !ordinary &&
     (capitalised || inKhmer) &&
-    (localPlace ||
-      (e.match === "free" ? !sentenceStart || word.includes(" ") || inKhmer : EN_LOCATIVE.has(prev) || inKhmer));
+    (localPlace || (free(e) ? !sentenceStart || tokens.length > 1 || inKhmer : EN_LOCATIVE.has(prev) || inKhmer));
   if (p.some(placeOk)) return "place";
   const cue = EN_NAME_CUES.has(prev);
-  if (n.length && capitalised && (cue || !sentenceStart)) return "name";
+  if (n.length && capitalised && !ordinary && (cue || !sentenceStart)) return "name";
   return undefined;
 }
 

@@ -28,8 +28,10 @@ export type Lexicon = {
   khmer: KeyTrie<Entry[]>;
   latinPlaces: Map<string, Entry[]>;
   latinNames: Map<string, Entry[]>;
-  /** Everyday Khmer words (content/gazetteer/everyday-km.txt). */
+  /** Everyday Khmer words (content/gazetteer/everyday-km.txt), as keys (khmerEntryKey). */
   everyday: Set<string>;
+  /** Every Khmer key of the gazetteer and the name lists. */
+  listed: Set<string>;
   /** Khmer keys of the provinces and the capital. */
   provinces: string[];
 };
@@ -67,12 +69,12 @@ function add(map: Map<string, Entry[]>, key: string, entry: Entry): void {
 }
 
 function build(): Lexicon {
-  const everyday = new Set(tsv("gazetteer/everyday-km.txt").map((r) => r[0] ?? ""));
+  const everyday = new Set(tsv("gazetteer/everyday-km.txt").map((r) => khmerEntryKey(r[0] ?? "")));
   const words = new Intl.Segmenter("km", { granularity: "word" });
   const isEveryday = (raw: string) => {
     const name = raw.replace(/[\s\u200B-\u200D]+/g, "");
-    if (everyday.has(name)) return true;
-    const parts = [...words.segment(name)].map((s) => s.segment);
+    if (everyday.has(khmerEntryKey(name))) return true;
+    const parts = [...words.segment(name)].map((s) => khmerEntryKey(s.segment));
     return parts.length === 1 ? !KM_PLACE_START.test(name) : parts.every((p) => everyday.has(p));
   };
   const khmer = new Map<string, Entry[]>();
@@ -84,7 +86,7 @@ function build(): Lexicon {
     const kmNames = km ? [km, km.replace(KM_SUFFIX, "")] : [];
     for (const name of new Set(kmNames)) {
       const key = khmerEntryKey(name);
-      const ordinary = level === "d" ? everyday.has(name) : isEveryday(name);
+      const ordinary = level === "d" ? everyday.has(key) : isEveryday(name);
       const long = level === "d" ? key.length >= 5 : khmerSyllables(key) >= 3 && key.length >= 5;
       const match = ordinary ? "placeword" : long ? "free" : key.length >= 3 ? "locative" : "placeword";
       add(khmer, key, { kind: "place", level, match });
@@ -129,6 +131,7 @@ function build(): Lexicon {
   for (const [key, entries] of khmer) if (key.length >= 2) trie.add(key, entries, (a, b) => [...a, ...b]);
   return {
     khmer: trie,
+    listed: new Set(khmer.keys()),
     latinPlaces,
     latinNames,
     everyday,

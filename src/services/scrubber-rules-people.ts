@@ -42,6 +42,7 @@ import {
   EN_PLACE_BEFORE_NAME,
   EN_PLACE_BEFORE_NUMBER,
   EN_PROVINCE_WORDS,
+  EN_ROLE,
   EN_SENTENCE_OPENERS,
   EN_STOP,
   EN_TITLES,
@@ -53,6 +54,9 @@ const EN_RANK_LONG = alt(
   wordList("Captain Lieutenant Sergeant Major Colonel General Corporal Inspector Commander Officer"),
 );
 const CAPS = (n: number) => `(?:${CAP}|${MARK})(?:[ \\-](?:${CAP}|${MARK})){0,${n}}`;
+/** A capitalised word of two letters or more: after a role word, "F" in "victim F, 13" is a sex, not a name. */
+const NAME2 = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
+const NAMES = (n: number) => `(?:${NAME2}|${MARK})(?:\\s+(?:${NAME2}|${MARK})){0,${n}}`;
 const SCHOOL_KIND = "(?:(?:high|primary|secondary|junior|senior|international|private|public|state|lower|upper)\\s+)?";
 /** Keeps a province named with a province word ("Siem Reap province", "ខេត្តសៀមរាប"): the officer's posting. */
 const unlessProvince =
@@ -138,7 +142,16 @@ export const NAME_RULES: Rule[] = [
   {
     kind: "name",
     why: "'her uncle Dara', 'the neighbour Sokun', 'the suspect Bunthoeun': a capitalised word after a kinship or role word",
-    re: rx(`(?<pre>${WB}(?:${ci(EN_KIN)})\\s+)(?<hit>${CAPS(2)})`),
+    re: rx(`(?<pre>${WB}(?:${ci(EN_KIN)})\\s+)(?<hit>${NAMES(2)})`),
+    span: (hit) => englishWords(hit),
+  },
+  {
+    kind: "name",
+    why: "'the suspect Bunthoeun', 'Victim Sreyroth' (a role word in lower case or opening a sentence, not 'Child Witnesses')",
+    re: rx(
+      `(?<pre>(?:${WB}(?:${alt(EN_ROLE)})|(?:^|[.!?]\\s+)(?:${alt(EN_ROLE.map((w) => w[0]?.toUpperCase() + w.slice(1)))}))\\s+)(?<hit>${NAMES(2)})`,
+      "m",
+    ),
     span: (hit) => englishWords(hit),
   },
   {

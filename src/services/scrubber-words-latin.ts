@@ -99,8 +99,13 @@ export const EN_HONORIFICS = [
 export const EN_KIN = wordList(`
   uncle aunt auntie brother sister cousin grandma grandpa grandmother grandfather granny mother father mom mum
   dad stepfather stepmother stepdad stepmom neighbour neighbor teacher friend boyfriend girlfriend monk boss
-  employer husband wife son daughter grandson granddaughter niece nephew suspect accused offender perpetrator victim
-  survivor witness child kid girl boy student driver owner sisters brothers twins
+  employer husband wife son daughter grandson granddaughter niece nephew
+`);
+/** Role words: "the suspect Bunthoeun", "victim Sreyroth". Lower case, or opening a sentence: "Child Witnesses" in a
+ * title is not a name. */
+export const EN_ROLE = wordList(`
+  suspect accused offender perpetrator victim survivor witness child kid girl boy student driver owner sisters
+  brothers twins
 `);
 /** Khmer triggers that are almost always followed by a name. */
 export const EN_PLACE_AFTER_NAME = wordList(`
