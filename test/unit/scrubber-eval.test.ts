@@ -31,7 +31,13 @@ describe("scrubber evaluation set", () => {
   });
 
   it("When a marked line is parsed, then the marks give the spans of the plain text", () => {
-    expect(parseMarked("[[Dara]] is [[12]]")).toEqual({ text: "Dara is 12", spans: [[0, 4], [8, 10]] });
+    expect(parseMarked("[[Dara]] is [[12]]")).toEqual({
+      text: "Dara is 12",
+      spans: [
+        [0, 4],
+        [8, 10],
+      ],
+    });
   });
 
   it("When the output has placeholders, then the removed characters are found by aligning the kept pieces", () => {
@@ -42,7 +48,8 @@ describe("scrubber evaluation set", () => {
   it("When a kind can be removed, then both languages have its message", () => {
     for (const lang of ["km", "en"]) {
       const ftl = readFileSync(path.resolve("locales", lang, "checkin.ftl"), "utf8");
-      for (const kind of SCRUB_KINDS) expect(ftl, `${lang}: checkin-removed-${kind}`).toContain(`checkin-removed-${kind} =`);
+      for (const kind of SCRUB_KINDS)
+        expect(ftl, `${lang}: checkin-removed-${kind}`).toContain(`checkin-removed-${kind} =`);
     }
   });
 });
