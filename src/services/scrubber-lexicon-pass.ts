@@ -3,7 +3,7 @@
 // chosen ones with the placeholder. Runs after the contact, number and date rules and before the trigger-word rules,
 // which then catch names and places that are in no list. See scrubber-lexicon.ts for what is listed.
 import type { ScrubKind } from "./scrubber.js";
-import { consonants, khmerKey, latinNameKey, latinPlaceKey } from "./scrubber-keys.js";
+import { consonants, khmerEntryKey, khmerKey, latinNameKey, latinPlaceKey } from "./scrubber-keys.js";
 import { type Entry, lexicon } from "./scrubber-lexicon.js";
 import { MARK } from "./scrubber-patterns.js";
 import {
@@ -15,6 +15,7 @@ import {
   KM_LOCATIVE_BEFORE,
   KM_NAME_CUE_BEFORE,
 } from "./scrubber-words-cues.js";
+import { KM_INNER_STOP, KM_STOP } from "./scrubber-words-khmer.js";
 import { EN_SENTENCE_OPENERS, EN_STOP } from "./scrubber-words-latin.js";
 
 /** A list word found in the text: [start, end) in the text, what it may be, and the verdict. */
@@ -98,11 +99,11 @@ function wordKeys(word: string): [string, string] {
 function latinHits(text: string): Hit[] {
   if (!/[A-Za-z]/.test(text)) return [];
   const { latinNames, latinPlaces } = lexicon();
-  const words = [...text.matchAll(LATIN_WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    keys: wordKeys(m[0]),
-  }));
+  // "Dara's mum": the possessive is not part of the name, and stays.
+  const words = [...text.matchAll(LATIN_WORD)].map((m) => {
+    const word = m[0].replace(/['’]s$/, "");
+    return { start: m.index, end: m.index + word.length, keys: wordKeys(word) };
+  });
   const hits: Hit[] = [];
   for (let i = 0; i < words.length; i++) {
     let nameKey = "";
@@ -154,6 +155,9 @@ function judgeKhmer(text: string, hit: Hit): Hit["verdict"] {
   if (word.startsWith("ស្រី") && KM_GENDER_HEAD.test(before)) return undefined;
   const n = names(hit);
   const cue = KM_NAME_CUE_BEFORE.exec(before);
+  // "ឈ្មោះ ម៉ាលីណា": after a cue, a listed name with more letters glued on is the start of an unlisted one; the
+  // cue-word rules take the whole run.
+  if (cue && /^[\u1780-\u17B3]/.test(text.slice(hit.end)) && !startsWithGrammar(text.slice(hit.end))) return undefined;
   // An everyday word is a name only after a cue and a real space ("ជនរងគ្រោះ ចិន្តា", not "កូនពៅ").
   const spacedCue = !!cue && /[ \u00A0]$/.test(cue[0]);
   if (n.some((e) => e.kind === "name" && e.role === "given" && (!e.word || spacedCue))) return "name";
@@ -162,6 +166,12 @@ function judgeKhmer(text: string, hit: Hit): Hit["verdict"] {
 }
 
 const segmenter = new Intl.Segmenter("km", { granularity: "word" });
+
+/** The text starts with a Khmer grammar or everyday word ("និយាយ", "បាន", "ជាមួយ"). */
+function startsWithGrammar(rest: string): boolean {
+  const first = segmenter.segment(rest.slice(0, 20))[Symbol.iterator]().next().value?.segment ?? "";
+  return KM_STOP.includes(first) || KM_INNER_STOP.includes(first) || lexicon().everyday.has(khmerEntryKey(first));
+}
 const WORD_EDGE = /[^\u1780-\u17DD]/;
 
 /**

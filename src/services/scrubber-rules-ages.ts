@@ -27,6 +27,8 @@ const EN_NUMBER = `(?:${D}{1,2}${NOT_DIGIT_AFTER}|${alt(
 const KM_NUMBER_WORD = "(?:(?:ដប់|ម្ភៃ)(?:ប្រាំ(?:មួយ|ពីរ|បី|បួន)?|មួយ|ពីរ|បី|បួន)?|ប្រាំ(?:មួយ|ពីរ|បី|បួន)?|មួយ|ពីរ|បី|បួន)";
 const KM_NUMBER = `(?:${D}{1,2}${NOT_DIGIT_AFTER}|${KM_NUMBER_WORD})`;
 const YEARS = "(?:\\s*(?:years?|yrs?|y)\\.?)";
+/** "12-13", "12 or 13": a range of ages. */
+const RANGE = `(?:\\s*(?:-|–|to|or)\\s*${D}{1,2}${NOT_DIGIT_AFTER})?`;
 /** What may follow an age after "is", "was", "turned": the end of a clause, or words that go on about the child. */
 const AGE_END = `(?=\\s*(?:$|[,.;:!?)]|(?:and|but|now|so|or|when|this|last|next|too|already|yet|with|in|at|since|because|years?|yrs?|y/?o)${WE}))`;
 
@@ -45,7 +47,7 @@ export const AGE_RULES: Rule[] = [
     kind: "age",
     why: "'aged 12', 'age: 12', 'at the age of 12', '12 years of age', and Khmer in Latin letters 'ayu 12 chnam'",
     re: rx(
-      `${WB}(?<hit>(?:aged?|ages|ayu|aayu|ayuh)\\s*:?\\s*(?:of\\s+|about\\s+|around\\s+|approx\\.?\\s+|approximately\\s+)?${EN_NUMBER}(?:\\s*(?:chh?n[au]m|khuob))?|${EN_NUMBER}\\s+(?:years?|yrs?)\\s+of\\s+age)${WE}`,
+      `${WB}(?<hit>(?:aged?|ages|ayu|aayu|ayuh)\\s*:?\\s*(?:of\\s+|about\\s+|around\\s+|approx\\.?\\s+|approximately\\s+)?${EN_NUMBER}${RANGE}(?:\\s*(?:chh?n[au]m|khuob))?|${EN_NUMBER}\\s+(?:years?|yrs?)\\s+of\\s+age)${WE}`,
       "i",
     ),
   },
@@ -53,7 +55,7 @@ export const AGE_RULES: Rule[] = [
     kind: "age",
     why: "'she is 13', 'she's 13 and', 'turned 11', 'is about 10', 'was 15 when' (not 'is 10 minutes away')",
     re: rx(
-      `(?<pre>(?:${WB}(?:is|was|turned|turns|turning|aged)|['’]s)\\s+(?:only\\s+|just\\s+|about\\s+|around\\s+|almost\\s+|nearly\\s+|maybe\\s+|probably\\s+|now\\s+)?)(?<hit>${EN_NUMBER}${YEARS}?)${AGE_END}`,
+      `(?<pre>(?:${WB}(?:is|was|be|turned|turns|turning|aged)|['’]s)\\s+(?:only\\s+|just\\s+|about\\s+|around\\s+|almost\\s+|nearly\\s+|maybe\\s+|probably\\s+|now\\s+)?)(?<hit>${EN_NUMBER}${RANGE}${YEARS}?)${AGE_END}`,
       "i",
     ),
   },
@@ -97,6 +99,11 @@ export const AGE_RULES: Rule[] = [
     kind: "age",
     why: "Khmer ខួប (years of age): '១៣ ខួប', 'គ្រប់ ១៤ ខួប', 'ខួបកំណើតទី១៣'",
     re: rx(`(?<hit>${KM_NUMBER}${KSP}*ខួប|ខួប(?:កំណើត)?${KSP}*(?:ទី)?${KSP}*${KM_NUMBER})`),
+  },
+  {
+    kind: "age",
+    why: "Khmer 'ទើបតែ ១២ ឆ្នាំ', 'គ្រប់ ១៤ ឆ្នាំ' (just 12, turned 14)",
+    re: rx(`(?<pre>(?:ទើបតែ|ទើបនឹង|ទើប|គ្រប់)${KSP}*)(?<hit>${KM_NUMBER}${KSP}*(?:ឆ្នាំ|ខួប))`),
   },
   {
     kind: "age",

@@ -69,7 +69,7 @@ export const KM_NAME_KIN = wordList(`
 `);
 export const KM_PLACE = wordList(`
   ផ្ទះលេខ ផ្លូវលេខ សាលារៀន សាលាបឋមសិក្សា អនុវិទ្យាល័យ វិទ្យាល័យ សាលា ភូមិ ឃុំ សង្កាត់ ស្រុក ខណ្ឌ វត្ត ផ្លូវ ផ្សារ
-  បុរី ផ្ទះសំណាក់ សណ្ឋាគារ ខារ៉ាអូខេ ខារ៉ាអូកេ ភោជនីយដ្ឋាន ហាងកាហ្វេ ក្លឹប កាស៊ីណូ ប៉ុស្តិ៍ រោងចក្រ
+  បុរី ផ្ទះសំណាក់ សណ្ឋាគារ ខារ៉ាអូខេ ខារ៉ាអូកេ ភោជនីយដ្ឋាន ហាងកាហ្វេ ក្លឹប កាស៊ីណូ ប៉ុស្តិ៍
 `);
 /** Province-level place words: the name after them is kept when it is a province (the officer's posting). */
 export const KM_PROVINCE_WORDS = wordList("ខេត្ត ខេត្ដ រាជធានី ទីក្រុង ក្រុង");
