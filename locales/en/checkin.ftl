@@ -78,6 +78,7 @@ checkin-removed-phone = a phone number
 checkin-removed-date = a date
 checkin-removed-case_number = a case number
 checkin-removed-id_number = an ID number
+checkin-removed-plate = a vehicle plate number
 checkin-removed-age = an age
 checkin-removed-name = a name
 checkin-removed-place = a place

@@ -78,6 +78,7 @@ checkin-removed-phone = លេខទូរស័ព្ទ
 checkin-removed-date = កាលបរិច្ឆេទ
 checkin-removed-case_number = លេខសំណុំរឿង
 checkin-removed-id_number = លេខអត្តសញ្ញាណ
+checkin-removed-plate = ផ្លាកលេខយានយន្ត
 checkin-removed-age = អាយុ
 checkin-removed-name = ឈ្មោះ
 checkin-removed-place = ទីកន្លែង

@@ -102,9 +102,9 @@ export const ID_NUMBER_RULES: Rule[] = [
   },
   {
     kind: "case_number",
-    why: "Khmer 'សំណុំរឿងលេខ ១២៣' (case file no.), 'ករណីលេខ', 'លេខ ...' (number ...), but not 'ផ្ទះលេខ' (house no.)",
+    why: "Khmer 'សំណុំរឿងលេខ ១២៣' (case file no.), 'ករណីលេខ', 'លេខ ...' (number ...), but not 'ផ្ទះលេខ' (house no.) nor 'ករណី ១២' (12 cases)",
     re: rx(
-      `(?<pre>(?:សំណុំរឿង|ករណី|ពាក្យបណ្តឹង|ពាក្យបណ្ដឹង|បណ្តឹង|បណ្ដឹង|លិខិត|ដីកា|របាយការណ៍|លេខរៀង|លេខកូដ|(?<!ផ្ទះ|ផ្លូវ)លេខ)(?:លេខ)?${KSP}*[:៖]?${KSP}*)(?<hit>${ID_TOKEN})`,
+      `(?<pre>(?:(?:សំណុំរឿង|ករណី|ពាក្យបណ្តឹង|ពាក្យបណ្ដឹង|បណ្តឹង|បណ្ដឹង|លិខិត|ដីកា|របាយការណ៍|លេខរៀង|លេខកូដ)(?=លេខ|${KSP}*[:៖]|${KSP}*(?:${D}{3}|${D}+[/\\-]))|(?<!ផ្ទះ|ផ្លូវ)លេខ)(?:លេខ)?${KSP}*[:៖]?${KSP}*)(?<hit>${ID_TOKEN})`,
     ),
   },
 ];
@@ -140,14 +140,14 @@ export const DATE_RULES: Rule[] = [
   },
   {
     kind: "date",
-    why: "Khmer dates: 'ថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០១៥', 'ឆ្នាំ២០១២' (at least one digit, so 'ខែមីនា' alone stays)",
+    why: "Khmer dates: 'ថ្ងៃទី១២ ខែមីនា ឆ្នាំ២០១៥' (a digit and a day or month: 'ខែមីនា' and a bare 'ឆ្នាំ២០២៣' stay)",
     re: rx(`(?<hit>(?:${KM_DAY}|${KM_MONTH_PART}|${KM_YEAR})(?:${KSP}*,?${KSP}*(?:${KM_MONTH_PART}|${KM_YEAR}))*)`),
-    span: (hit) => (/[0-9\u17E0-\u17E9]/.test(hit) ? [0, hit.length] : null),
+    span: (hit) => (/[0-9\u17E0-\u17E9]/.test(hit) && /^(?:ថ្ងៃ|ខែ)|ខែ/.test(hit) ? [0, hit.length] : null),
   },
   {
     kind: "date",
-    why: "'កើតនៅ ២០១២' (born in 2012)",
-    re: rx(`(?<pre>កើត(?:នៅ)?(?:ក្នុង)?${KSP}*)(?<hit>${D}{4})${NOT_DIGIT_AFTER}`),
+    why: "'កើតនៅ ២០១២', 'កើតឆ្នាំ២០១២' (born in 2012)",
+    re: rx(`(?<pre>កើត(?:នៅ)?(?:ក្នុង)?${KSP}*(?:ឆ្នាំ|គ\\.ស\\.?)?${KSP}*)(?<hit>${D}{4})${NOT_DIGIT_AFTER}`),
   },
 ];
 

@@ -1,5 +1,7 @@
-// Scrubber rules for who and where: place names after a place word, personal names after titles, kinship
-// words or "named", known Cambodian names, and ages (after names, so "[name], 12," is recognised).
+// Scrubber rules for who and where: place names after a place word, personal names after titles, ranks, kinship
+// and role words or "named". Listed names and gazetteer places are found before these, by scrubber-lexicon-pass.ts.
+
+import { isProvince } from "./scrubber-lexicon.js";
 import {
   ANYWORD,
   alt,
@@ -13,60 +15,82 @@ import {
   KM_TRIGGER_END,
   KSP,
   MARK,
-  NOT_DIGIT_AFTER,
   type Rule,
   rx,
+  type Span,
   WB,
   WE,
   wordList,
 } from "./scrubber-patterns.js";
-import { englishWords, khmerName, khmerPlace } from "./scrubber-spans.js";
+import { englishWords, khmerName, khmerNameUnlisted, khmerPlace } from "./scrubber-spans.js";
+import { KM_RANK, KM_ROLE } from "./scrubber-words-cues.js";
 import {
   KM_BEFORE,
   KM_GIVEN,
   KM_GIVEN_AMBIGUOUS,
   KM_NAME_KIN,
   KM_NAME_STRONG,
-  KM_PERSON,
   KM_PLACE,
+  KM_PROVINCE_WORDS,
   KM_STOP,
 } from "./scrubber-words-khmer.js";
 import {
-  EN_CHILD,
   EN_COMMON_ENDING,
   EN_HONORIFICS,
   EN_KIN,
   EN_PLACE_AFTER_NAME,
   EN_PLACE_BEFORE_NAME,
   EN_PLACE_BEFORE_NUMBER,
+  EN_PROVINCE_WORDS,
+  EN_ROLE,
   EN_SENTENCE_OPENERS,
   EN_STOP,
   EN_TITLES,
-  LATIN_NAMES,
 } from "./scrubber-words-latin.js";
 
-const EN_NUMBER = `(?:${D}{1,2}|${alt(
-  wordList(`
-    one two three four five six seven eight nine ten
-    eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
-  `),
-)})`;
-const KM_NUMBER_WORD = "(?:(?:ដប់|ម្ភៃ)(?:ប្រាំ(?:មួយ|ពីរ|បី|បួន)?|មួយ|ពីរ|បី|បួន)?|ប្រាំ(?:មួយ|ពីរ|បី|បួន)?|មួយ|ពីរ|បី|បួន)";
-const KM_NUMBER = `(?:${D}{1,2}${NOT_DIGIT_AFTER}|${KM_NUMBER_WORD})`;
+/** Capitalised words, or placeholders of what an earlier step removed ("Hun [•••] high school"). */
+const EN_RANK_SHORT = ci(wordList("capt lt sgt maj col gen cpl insp supt cmdr pol brig"));
+const EN_RANK_LONG = alt(
+  wordList("Captain Lieutenant Sergeant Major Colonel General Corporal Inspector Commander Officer"),
+);
+const CAPS = (n: number) => `(?:${CAP}|${MARK})(?:[ \\-](?:${CAP}|${MARK})){0,${n}}`;
+/** A capitalised word of two letters or more: after a role word, "F" in "victim F, 13" is a sex, not a name. */
+const NAME2 = "\\p{Lu}[\\p{L}\\p{M}'’\\-]+";
+const NAMES = (n: number) => `(?:${NAME2}|${MARK})(?:\\s+(?:${NAME2}|${MARK})){0,${n}}`;
+const SCHOOL_KIND = "(?:(?:high|primary|secondary|junior|senior|international|private|public|state|lower|upper)\\s+)?";
+/** Keeps a province named with a province word ("Siem Reap province", "ខេត្តសៀមរាប"): the officer's posting. */
+const unlessProvince =
+  (span: (hit: string) => Span) =>
+  (hit: string): Span => {
+    const s = span(hit);
+    return s && isProvince(hit.slice(s[0], s[1])) ? null : s;
+  };
 
 export const PLACE_RULES: Rule[] = [
   // Places.
   {
     kind: "place",
-    why: "'Prek Leap village', 'Hun Sen Primary School': the capitalised words before a place word",
-    re: rx(`(?<hit>${CAP}(?:[ \\-]${CAP}){0,3})(?=\\s+(?:${ci(EN_PLACE_AFTER_NAME)})${WE})`),
+    why: "'Prek Leap village', 'Hun Sen Primary School', 'Kolab guesthouse': the capitalised words before a place word",
+    re: rx(`(?<hit>${CAPS(3)})(?=\\s+${SCHOOL_KIND}(?:${ci(EN_PLACE_AFTER_NAME)})${WE})`),
     span: (hit) => englishWords(hit, true),
   },
   {
     kind: "place",
-    why: "'village Prey Veng', 'Wat Phnom', 'Sangkat Boeung Keng Kang'",
-    re: rx(`(?<pre>${WB}(?:${ci(EN_PLACE_BEFORE_NAME)})\\s+(?:of\\s+)?)(?<hit>${CAP}(?:[ \\-]${CAP}){0,2})`),
+    why: "'Poipet town' goes, 'Siem Reap province' stays (a province is the officer's posting, not the child's)",
+    re: rx(`(?<hit>${CAPS(3)})(?=\\s+(?:${ci(EN_PROVINCE_WORDS)})${WE})`),
+    span: unlessProvince((hit) => englishWords(hit, true)),
+  },
+  {
+    kind: "place",
+    why: "'village Prey Veng', 'Wat Phnom', 'Sangkat Boeung Keng Kang', 'the karaoke Happy Star'",
+    re: rx(`(?<pre>${WB}(?:${ci(EN_PLACE_BEFORE_NAME)})\\s+(?:of\\s+)?)(?<hit>${CAPS(2)})`),
     span: (hit) => englishWords(hit),
+  },
+  {
+    kind: "place",
+    why: "'city of Bavet' goes, 'province of Kandal' stays",
+    re: rx(`(?<pre>${WB}(?:${ci(EN_PROVINCE_WORDS)})\\s+(?:of\\s+)?)(?<hit>${CAPS(2)})`),
+    span: unlessProvince((hit) => englishWords(hit)),
   },
   {
     kind: "place",
@@ -77,11 +101,19 @@ export const PLACE_RULES: Rule[] = [
   },
   {
     kind: "place",
-    why: "Khmer place words (ភូមិ village, ឃុំ commune, ស្រុក district, ខេត្ត province, សាលា school, វត្ត pagoda...)",
+    why: "Khmer place words (ភូមិ village, ឃុំ commune, ស្រុក district, សាលា school, វត្ត pagoda, ផ្ទះសំណាក់ guesthouse...)",
     re: rx(
       `(?<pre>${KM_BEFORE}(?:${altWhole(KM_PLACE)})${KM_TRIGGER_END}${KSP}*(?:លេខ)?${KSP}*[:៖]?${KSP}*)(?<hit>${ID_TOKEN}|${KH_RUN}|${CAP}(?: ${CAP}){0,2})`,
     ),
     span: khmerPlace,
+  },
+  {
+    kind: "place",
+    why: "Khmer province words (ខេត្ត, ក្រុង, រាជធានី): a town goes ('ក្រុងបាវិត'), a province stays ('ខេត្តសៀមរាប')",
+    re: rx(
+      `(?<pre>${KM_BEFORE}(?:${altWhole(KM_PROVINCE_WORDS)})${KM_TRIGGER_END}${KSP}*)(?<hit>${KH_RUN}|${CAP}(?: ${CAP}){0,2})`,
+    ),
+    span: unlessProvince(khmerPlace),
   },
 ];
 
@@ -90,7 +122,7 @@ export const NAME_RULES: Rule[] = [
   {
     kind: "name",
     why: "'Mr Sok Vibol', 'Dr. Chan': titles are always followed by a name",
-    re: rx(`(?<pre>${WB}(?:${ci(EN_TITLES)})\\.?\\s+)(?<hit>${ANYWORD}(?:\\s+${CAP}){0,2})`),
+    re: rx(`(?<pre>${WB}(?:${ci(EN_TITLES)})\\.?\\s+)(?<hit>(?:${ANYWORD}|${MARK})(?:\\s+(?:${CAP}|${MARK})){0,2})`),
     span: (hit) => englishWords(hit),
   },
   {
@@ -103,8 +135,29 @@ export const NAME_RULES: Rule[] = [
   },
   {
     kind: "name",
-    why: "'her uncle Dara', 'the neighbour Sokun': a capitalised word after a kinship or role word",
-    re: rx(`(?<pre>${WB}(?:${ci(EN_KIN)})\\s+)(?<hit>${CAP}(?:\\s+${CAP}){0,2})`),
+    why: "'Capt. Vuthy', 'Pol. Lt. Col. Chan Dara', 'Sergeant Pheakdey': police and army ranks",
+    re: rx(`(?<pre>(?:${WB}(?:${EN_RANK_SHORT})\\.?\\s+|${WB}(?:${EN_RANK_LONG})\\s+)+)(?<hit>${CAPS(2)})`),
+    span: (hit) => englishWords(hit),
+  },
+  {
+    kind: "name",
+    why: "'her uncle Dara', 'the neighbour Sokun', 'the suspect Bunthoeun': a capitalised word after a kinship or role word",
+    re: rx(`(?<pre>${WB}(?:${ci(EN_KIN)})\\s+)(?<hit>${NAMES(2)})`),
+    span: (hit) => englishWords(hit),
+  },
+  {
+    kind: "name",
+    why: "'the suspect Bunthoeun', 'Victim Sreyroth' (a role word in lower case or opening a sentence, not 'Child Witnesses')",
+    re: rx(
+      `(?<pre>(?:${WB}(?:${alt(EN_ROLE)})|(?:^|[.!?]\\s+)(?:${alt(EN_ROLE.map((w) => w[0]?.toUpperCase() + w.slice(1)))}))\\s+)(?<hit>${NAMES(2)})`,
+      "m",
+    ),
+    span: (hit) => englishWords(hit),
+  },
+  {
+    kind: "name",
+    why: "a capitalised word right after a removed name is the rest of it ('[•••] Sarith', '[•••] Lim')",
+    re: rx(`(?<pre>${MARK} )(?<hit>${CAP}(?: ${CAP})?)`),
     span: (hit) => englishWords(hit),
   },
   {
@@ -125,12 +178,6 @@ export const NAME_RULES: Rule[] = [
   },
   {
     kind: "name",
-    why: "common Cambodian names in Latin letters, anywhere, with the capitalised words that follow ('Srey Pov')",
-    re: rx(`${WB}(?<hit>(?:${ci(LATIN_NAMES)})(?:\\s+${CAP}){0,2})${WE}`),
-    span: (hit) => englishWords(hit),
-  },
-  {
-    kind: "name",
     why: "'Malina, the older sister, ...': a capitalised word opening a sentence, then a comma, is usually a name",
     re: rx(`(?<pre>(?:^|[.!?។៕]\\s+)["'“‘(]?)(?<hit>\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?)(?=\\s*,)`, "m"),
     span: (hit) => {
@@ -143,9 +190,19 @@ export const NAME_RULES: Rule[] = [
     kind: "name",
     why: "Khmer 'ឈ្មោះ' (name), 'ហៅថា' (called) and titles 'លោកស្រី', 'កញ្ញា'...: the run after them is a name",
     re: rx(
-      `(?<pre>(?:ឈ្មោះហៅក្រៅ|ឈ្មោះ|ហៅថា|នាមត្រកូល|${KM_BEFORE}(?:${altWhole(KM_NAME_STRONG)}))${KM_TRIGGER_END}${KSP}*[:៖]?${KSP}*)(?<hit>${KH_RUN}(?:${KSP}+${KH_RUN})?)`,
+      `(?<pre>(?:ឈ្មោះហៅក្រៅ|ឈ្មោះ|ហៅថា|នាមត្រកូល|${alt(KM_RANK)}|${KM_BEFORE}(?:${altWhole(KM_NAME_STRONG)}))${KM_TRIGGER_END}${KSP}*[:៖]?${KSP}*)(?<hit>${KH_RUN}(?:${KSP}+${KH_RUN})?)`,
     ),
     span: khmerName,
+  },
+  {
+    kind: "name",
+    why:
+      "Khmer role words (ជនសង្ស័យ suspect, កុមារ child, កូនស្រីរបស់គាត់ her daughter) then a space: a name, unless the " +
+      "next word is an everyday word ('ក្មេងស្រី ខ្លាចណាស់' = the girl was very afraid)",
+    re: rx(
+      `(?<pre>${KM_BEFORE}(?:${altWhole(KM_ROLE)})(?:របស់(?:គាត់|នាង|ខ្ញុំ|គេ))?(?:ម្នាក់)?[ \\u00A0]+)(?<hit>${KH_RUN}(?:${KSP}+${KH_RUN})?)`,
+    ),
+    span: khmerNameUnlisted,
   },
   {
     kind: "name",
@@ -168,47 +225,5 @@ export const NAME_RULES: Rule[] = [
     kind: "name",
     why: "common Khmer given names that are not everyday words, standing as a word of their own",
     re: rx(`${KM_BEFORE}(?<hit>${alt(KM_GIVEN)})(?=$|[^${KH}]|${alt(KM_STOP)})`),
-  },
-];
-
-export const AGE_RULES: Rule[] = [
-  // Ages (after names, so "[name], 12," can be recognised).
-  {
-    kind: "age",
-    why: "'12 years old', '12-year-old', 'twelve year old', '8 months old'",
-    re: rx(`${WB}(?<hit>${EN_NUMBER}[\\s\\-]*(?:years?|yrs?|y|months?|mos?)\\.?[\\s\\-]*old)${WE}`, "i"),
-  },
-  {
-    kind: "age",
-    why: "'12yo', '12 y/o', '12 y.o.'",
-    re: rx(`${WB}(?<hit>${D}{1,2}\\s*(?:yo|y\\.o\\.?|y/o))(?![\\p{L}\\p{N}])`, "i"),
-  },
-  {
-    kind: "age",
-    why: "'aged 12', 'age: 12', 'at the age of 12', '12 years of age'",
-    re: rx(
-      `${WB}(?<hit>(?:aged?|ages)\\s*:?\\s*(?:of\\s+|about\\s+|around\\s+|approx\\.?\\s+|approximately\\s+)?${EN_NUMBER}|${EN_NUMBER}\\s+(?:years?|yrs?)\\s+of\\s+age)${WE}`,
-      "i",
-    ),
-  },
-  {
-    kind: "age",
-    why: "'the girl, 12, ...', '[name], 15 yrs,', 'a boy of 9': a bare number right after a child or a removed name",
-    re: rx(
-      `(?<pre>(?:${WB}(?:${alt(EN_CHILD)})|${MARK})\\s*(?:,|\\(|\\s+(?:of|aged)\\s+)\\s*)(?<hit>${EN_NUMBER}(?:\\s*(?:years?|yrs?|y)\\.?)?)(?=\\s*[,)]|\\s+(?:and|was|is|said|told|came|lives)${WE})`,
-      "i",
-    ),
-  },
-  {
-    kind: "age",
-    why: "Khmer 'អាយុ ១២ ឆ្នាំ', 'អាយុ១២ឆ្នាំ', 'អាយុប្រហែល ៩ ឆ្នាំ', 'អាយុដប់ពីរឆ្នាំ'",
-    re: rx(`(?<hit>អាយុ${KSP}*(?:ប្រហែល|ប្រមាណ|ជាង|ក្រោម|តិចជាង|ច្រើនជាង|ជិត)?${KSP}*${KM_NUMBER}(?:${KSP}*(?:ឆ្នាំ|ខែ|ខួប))?)`),
-  },
-  {
-    kind: "age",
-    why: "Khmer '១២ ឆ្នាំ' is an age after a child or person word ('ក្មេងប្រុស ១០ ឆ្នាំ') or a removed name, not after 'worked'",
-    re: rx(
-      `(?<pre>(?:${alt(KM_PERSON)})(?:ម្នាក់)?${KSP}*|${MARK}${KSP}*[,،]?${KSP}*)(?<hit>${KM_NUMBER}${KSP}*ឆ្នាំ)(?!${KSP}*(?:មុន|ក្រោយ|កន្លង|ទៀត))`,
-    ),
   },
 ];

@@ -1,5 +1,7 @@
 // How much of a matched span the scrubber removes: English names stop at the first ordinary word, and a Khmer
 // name or place after a trigger stops at the first grammar word (Khmer writes no spaces between words).
+import { khmerEntryKey } from "./scrubber-keys.js";
+import { lexicon } from "./scrubber-lexicon.js";
 import type { Span } from "./scrubber-patterns.js";
 import {
   KM_ANY_NAME,
@@ -79,6 +81,26 @@ export function khmerName(hit: string): Span {
 
 export function khmerPlace(hit: string): Span {
   if (/^[0-9\u17E0-\u17E9]/.test(hit) || /^\p{Lu}/u.test(hit)) return [0, hit.length];
+  // "សាលារៀនហាក់ដូចជា…" (school seems…): an everyday word after the place word is not a name.
+  if (startsWithEveryday(hit)) return null;
   const n = khmerRun(hit);
   return n === 0 ? null : [0, n];
+}
+
+const words = new Intl.Segmenter("km", { granularity: "word" });
+
+/**
+ * A name after a Khmer role word, which may be in no list: taken unless its first word is an everyday word
+ * (content/gazetteer/everyday-km.txt) or a grammar word, so "ក្មេងស្រី ខ្លាចណាស់" (the girl was very afraid) stays.
+ */
+export function khmerNameUnlisted(hit: string): Span {
+  if (startsWithEveryday(hit) || startsWithAny(hit, KM_STOP)) return null;
+  return khmerName(hit);
+}
+
+/** The run's first word (ICU's Khmer word breaks) is an everyday word and not a listed name or place. */
+function startsWithEveryday(run: string): boolean {
+  const first = khmerEntryKey(words.segment(run)[Symbol.iterator]().next().value?.segment ?? "");
+  const { everyday, listed } = lexicon();
+  return everyday.has(first) && !listed.has(first);
 }

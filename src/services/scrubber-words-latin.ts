@@ -30,7 +30,8 @@ export const EN_STOP = new Set(
     one two other another same such monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december police khmer english cambodia cambodian
     facebook telegram tiktok ministry court god buddha ngo aple cpu tpo unicef ahtjp cnp ok okay mr mrs ms dr
-    miss sir madam uncle aunt mother father brother sister please thanks thank
+    miss sir madam uncle aunt mother father brother sister please thanks thank village commune district province
+    school market pagoda street road town city
   `),
 );
 /** Capitalised words that commonly open a sentence before a comma ("However, ...") and are not names. */
@@ -98,14 +99,24 @@ export const EN_HONORIFICS = [
 export const EN_KIN = wordList(`
   uncle aunt auntie brother sister cousin grandma grandpa grandmother grandfather granny mother father mom mum
   dad stepfather stepmother stepdad stepmom neighbour neighbor teacher friend boyfriend girlfriend monk boss
-  employer husband wife
+  employer husband wife son daughter grandson granddaughter niece nephew
+`);
+/** Role words: "the suspect Bunthoeun", "victim Sreyroth". Lower case, or opening a sentence: "Child Witnesses" in a
+ * title is not a name. */
+export const EN_ROLE = wordList(`
+  suspect accused offender perpetrator victim survivor witness child kid girl boy student driver owner sisters
+  brothers twins
 `);
 /** Khmer triggers that are almost always followed by a name. */
 export const EN_PLACE_AFTER_NAME = wordList(`
-  village commune district province school pagoda market street road town city hospital borey
+  village commune district school pagoda market street road hospital borey guesthouse hotel karaoke
+  ktv bar club restaurant casino shop salon cafe massage spa factory
 `);
+/** Province-level place words: the name before or after them is kept when it is a province (the officer's posting). */
+export const EN_PROVINCE_WORDS = wordList("province town city municipality capital");
 export const EN_PLACE_BEFORE_NAME = wordList(`
-  village commune district province khan sangkat khum phum srok borey pagoda wat school market
+  village commune district khan sangkat khum phum srok borey pagoda wat school market guesthouse hotel karaoke ktv
+  casino club
 `);
 export const EN_PLACE_BEFORE_NUMBER = wordList(`
   house street st. st road rd. rd flat building phum village

@@ -1,7 +1,7 @@
 // The free-text scrubber: strips identifying details from what an officer types (reflection notes, peer tips)
 // before it is stored or shared (domain.md §e rule 1: no child data, automatic pattern-stripping).
 //
-// Why hand-written: no npm PII library knows Khmer script, Khmer digits (០-៩), Khmer kinship titles or
+// Why mostly hand-written: no npm PII library knows Khmer script, Khmer digits (០-៩), Khmer kinship titles or
 // Cambodian phone formats, and Khmer puts no spaces between words, so off-the-shelf name recognisers do not apply.
 // The scrubber is a list of small rules, applied in order; each rule says what it removes and why.
 //
@@ -13,11 +13,16 @@
 // When in doubt the scrubber removes: a lost word costs less than a leaked name. It is a safety net, not a guarantee;
 // free-text fields still carry a warning and flagged text is held for review (domain.md §e).
 //
-// Pure functions only: no I/O and no side effects at import (the regular expressions are built once, when the
-// scrubber-rules-*.ts modules load). Word lists: scrubber-words-*.ts; how much of a match goes: scrubber-spans.ts.
+// No I/O at import: the regular expressions are built when the scrubber-rules-*.ts modules load, and the gazetteer
+// and name lists (content/gazetteer/, content/names/) are read and compiled on the first scrub() (scrubber-lexicon.ts,
+// about half a second; then a typical sentence takes tens of microseconds). Word lists: scrubber-words-*.ts; how much
+// of a match goes: scrubber-spans.ts; the dictionary pass: scrubber-lexicon-pass.ts.
+import { lexiconPass } from "./scrubber-lexicon-pass.js";
 import { MARK, type Rule, type Span } from "./scrubber-patterns.js";
+import { ACCOUNT_RULES } from "./scrubber-rules-accounts.js";
+import { AGE_RULES } from "./scrubber-rules-ages.js";
 import { CONTACT_RULES, DATE_RULES, ID_NUMBER_RULES, LEFTOVER_DIGIT_RULES } from "./scrubber-rules-numbers.js";
-import { AGE_RULES, NAME_RULES, PLACE_RULES } from "./scrubber-rules-people.js";
+import { NAME_RULES, PLACE_RULES } from "./scrubber-rules-people.js";
 
 export const SCRUB_KINDS = [
   "email",
@@ -27,6 +32,7 @@ export const SCRUB_KINDS = [
   "date",
   "case_number",
   "id_number",
+  "plate",
   "age",
   "name",
   "place",
@@ -42,7 +48,7 @@ export type ScrubResult = { text: string; removed: ScrubKind[] };
 export function scrub(text: string): ScrubResult {
   const found = new Set<ScrubKind>();
   let out = text.normalize("NFC").replaceAll(MARK, "");
-  for (const rule of RULES) out = applyRule(out, rule, found);
+  for (const step of STEPS) out = "pass" in step ? step.pass(out, found) : applyRule(out, step, found);
   out = out.replace(MERGE, MARK).replaceAll(MARK, SCRUB_PLACEHOLDER);
   return { text: out, removed: SCRUB_KINDS.filter((k) => found.has(k)) };
 }
@@ -55,11 +61,19 @@ export function containsIdentifiers(text: string): boolean {
 /** Neighbouring placeholders (with only spaces between them) become one. */
 const MERGE = new RegExp(`${MARK}(?:[ \\t\\u00A0\\u200B]*${MARK})+`, "gu");
 
+/** A step that is not one regular expression: the dictionary pass (gazetteer and name lists). */
+type Pass = { why: string; pass: (text: string, found: Set<ScrubKind>) => string };
+
 /** The rules, applied in this order: each list says why it comes where it does. */
-const RULES: Rule[] = [
+const STEPS: (Rule | Pass)[] = [
   ...CONTACT_RULES,
+  ...ACCOUNT_RULES,
   ...ID_NUMBER_RULES,
   ...DATE_RULES,
+  {
+    why: "listed places and names, found with or without a cue word (after numbers, so digits are already gone)",
+    pass: lexiconPass,
+  },
   ...PLACE_RULES,
   ...LEFTOVER_DIGIT_RULES,
   ...NAME_RULES,
@@ -86,7 +100,7 @@ function applyOnce(text: string, rule: Rule, found: Set<ScrubKind>): string {
     const groups = args.at(-1) as Record<string, string | undefined>;
     const pre = groups.pre ?? "";
     const hit = groups.hit ?? "";
-    if (hit.startsWith(MARK)) return match;
+    if (!hit.replaceAll(MARK, "").trim()) return match;
     const span = rule.span ? rule.span(hit) : ([0, hit.length] as Span);
     if (!span || span[1] <= span[0]) return match;
     found.add(rule.kind);
