@@ -3,6 +3,8 @@ import { type RunnerHandle, run } from "@grammyjs/runner";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
+import { createPeerTelegram } from "./bot/peer-telegram.js";
+import { externalContacts } from "./bot/peer-views.js";
 import type { Config } from "./config.js";
 import { loadTipLibrary } from "./content/tips.js";
 import { createDatabase, type Database } from "./db/client.js";
@@ -11,15 +13,19 @@ import { createCheckinRepository } from "./db/repositories/checkins.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
 import { createMemberRepository } from "./db/repositories/members.js";
+import { createPeerRepository } from "./db/repositories/peer.js";
 import { createTipRepository } from "./db/repositories/tips.js";
 import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
 import { createDeliveryStack } from "./delivery/stack.js";
 import { createCheckinJobs } from "./jobs/checkin-jobs.js";
+import { createPeerJobs } from "./jobs/peer-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { BROADCAST_JOB, createBroadcastService } from "./services/broadcasts.js";
 import { createCheckinService } from "./services/checkin-service.js";
 import { createEnrolmentService } from "./services/enrolment.js";
+import { createPeerConnect } from "./services/peer-connect.js";
+import { createPeerRelay } from "./services/peer-relay.js";
 import { createPseudonymizer } from "./services/pseudonym.js";
 import { resolvePseudonymKey } from "./services/pseudonym-key.js";
 import { createTipService, TIP_RENDERER, TIPS_JOB, type TipService } from "./services/tips.js";
@@ -82,6 +88,35 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
     retentionDays: config.FREE_TEXT_RETENTION_DAYS,
     now,
   });
+  const wellbeingContent = await loadWellbeingContent();
+  // Peer connect talks to Telegram directly (relayed text must not pass through the outbox, which stores what
+  // it sends); the bot's api exists only once the bot is created below, hence the late binding.
+  const peerRepo = createPeerRepository(db.prisma);
+  const peerTelegram = createPeerTelegram(() => bot.api, members, logger);
+  const t = (locale: "km" | "en", k: string, vars?: Record<string, string | number>) => i18n.t(locale, k, vars);
+  const peer = createPeerConnect({
+    repo: peerRepo,
+    members,
+    events,
+    delivery,
+    telegram: peerTelegram,
+    t,
+    contacts: (locale) => externalContacts(wellbeingContent, locale),
+    timeZone: config.TZ,
+    quiet: config.QUIET_HOURS,
+    maxOpen: config.PEER_MAX_OPEN,
+    timeoutMs: config.PEER_REQUEST_TIMEOUT_MINUTES * 60_000,
+    now,
+  });
+  const peerRelay = createPeerRelay({
+    repo: peerRepo,
+    members,
+    events,
+    telegram: peerTelegram,
+    t,
+    timeZone: config.TZ,
+    now,
+  });
   const { bot, deps, inFlight } = createBot(
     config.BOT_TOKEN,
     {
@@ -95,7 +130,9 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
       tips,
       broadcasts,
       checkins,
-      wellbeingContent: await loadWellbeingContent(),
+      peer,
+      peerRelay,
+      wellbeingContent,
       invites,
       events,
       enrolment: createEnrolmentService(invites),
@@ -116,6 +153,7 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
     },
   });
   scheduler.register(...createCheckinJobs(checkins, logger));
+  scheduler.register(...createPeerJobs(peer, logger));
   scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
   // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.
   const broadcastProgress = createBroadcastProgress({

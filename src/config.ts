@@ -53,6 +53,13 @@ export const configSchema = z
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    PEER_MAX_OPEN: z.coerce.number().int().min(1).max(20).default(2),
+    PEER_REQUEST_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && !c.PSEUDONYM_KEY) {

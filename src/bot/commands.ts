@@ -6,7 +6,20 @@ import type { Role } from "../db/repositories/members.js";
 import type { Context } from "./context.js";
 import { LOCALES, type Locale } from "./i18n.js";
 
-const BASE = ["start", "tip", "topics", "reflect", "progress", "help", "settings", "mydata", "language", "cancel"];
+const BASE = [
+  "start",
+  "tip",
+  "topics",
+  "reflect",
+  "progress",
+  "peer",
+  "end",
+  "help",
+  "settings",
+  "mydata",
+  "language",
+  "cancel",
+];
 const EXTRA: Record<Role, string[]> = {
   officer: [],
   trainer: ["invite", "invites", "broadcast", "broadcasts", "tips"],

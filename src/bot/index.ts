@@ -14,7 +14,6 @@ import { BROADCAST, createBroadcastConversation } from "./conversations/broadcas
 import { BROADCAST_EDIT, createBroadcastEdit } from "./conversations/broadcast-edit.js";
 import { CHECKIN, createCheckin } from "./conversations/checkin.js";
 import { createOnboarding, ONBOARDING } from "./conversations/onboarding.js";
-import { createSupport, SUPPORT } from "./conversations/support.js";
 import type { BotDeps } from "./deps.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { enrolledOnlyGate } from "./features/gate.js";
@@ -22,6 +21,8 @@ import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
 import { myDataFeature } from "./features/mydata.js";
+import { peerFeature } from "./features/peer.js";
+import { peerRelayFeature } from "./features/peer-relay.js";
 import { progressFeature } from "./features/progress.js";
 import { reflectFeature } from "./features/reflect.js";
 import { settingsFeature } from "./features/settings.js";
@@ -73,7 +74,10 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   );
   app.use(identify);
   app.use(deps.i18n);
-  // While a check-in or support conversation runs, typed text is scrubbed before any conversation stores it.
+  // Anonymous peer connect comes before the text guard and the conversations: relayed text must never enter
+  // conversation state, and its buttons and /end work in the middle of a check-in. Members only (see peer.ts).
+  app.use(peerFeature, peerRelayFeature);
+  // While a check-in runs, typed text is scrubbed before any conversation stores it.
   app.use(textGuard);
   app.use(
     conversations<Context, ConversationContext>({
@@ -89,7 +93,6 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   );
   app.use(createConversation(cancellable(createOnboarding(deps)), { id: ONBOARDING }));
   app.use(createConversation(createCheckin(deps), { id: CHECKIN }));
-  app.use(createConversation(createSupport(deps), { id: SUPPORT }));
   app.use(createConversation(cancellable(createBroadcastConversation(deps)), { id: BROADCAST }));
   app.use(createConversation(createBroadcastEdit(deps), { id: BROADCAST_EDIT }));
   app.use(createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }));

@@ -149,21 +149,3 @@ export function escalationFor(input: {
   }
   return { selfCare: source === "sisq" || level === "medium", offerPeer: false, strong: false };
 }
-
-/**
- * The peer supporter to notify: prefer one in the requester's province, then the one with the fewest open
- * requests; never the requester. Deterministic, so tests and retries pick the same person.
- */
-export function pickSupporter<T extends { pseudonym: string; province: string | null; openRequests: number }>(
-  candidates: T[],
-  requester: { pseudonym: string; province: string | null },
-): T | null {
-  const others = candidates.filter((c) => c.pseudonym !== requester.pseudonym);
-  const rank = (c: T) => [c.province && c.province === requester.province ? 0 : 1, c.openRequests] as const;
-  others.sort((a, b) => {
-    const [pa, oa] = rank(a);
-    const [pb, ob] = rank(b);
-    return pa - pb || oa - ob || a.pseudonym.localeCompare(b.pseudonym);
-  });
-  return others[0] ?? null;
-}

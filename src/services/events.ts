@@ -3,6 +3,7 @@
 // The README's "Event catalogue" section is generated from this list (npm run docs:events) and a test
 // keeps the two in step.
 import { z } from "zod";
+import { MESSAGE_BANDS } from "./peer-aliases.js";
 
 const locale = z.enum(["km", "en"]);
 const role = z.enum(["officer", "trainer", "staff", "admin"]);
@@ -93,8 +94,44 @@ export const EVENT_CATALOGUE = {
     attrs: z.object({ step: z.enum(["self_care", "peer", "strong", "crisis"]) }).strict(),
   },
   "escalation.accepted": {
-    about: "The officer agreed that a peer supporter be told, sharing nothing or a scrubbed note",
+    about:
+      "The officer took the ladder's offer of a peer supporter and a request went out (anonymous peer connect; share is none)",
     attrs: z.object({ step: z.enum(["peer", "crisis"]), share: z.enum(["none", "note"]) }).strict(),
+  },
+  "peer.requested": {
+    about:
+      "An officer asked for an anonymous peer conversation, with consent (for the officer; available: false when no supporter was free)",
+    attrs: z
+      .object({
+        source: z.enum(["command", "menu", "ladder", "progress", "crisis"]),
+        night: z.boolean(),
+        available: z.boolean(),
+      })
+      .strict(),
+  },
+  "peer.accepted": { about: "A peer supporter accepted the request (for the officer who asked)", attrs: none },
+  "peer.declined": {
+    about: "A peer supporter declined a request, or blocked the officer (for the supporter)",
+    attrs: z.object({ blocked: z.boolean() }).strict(),
+  },
+  "peer.ended": {
+    about:
+      "A peer conversation was ended by either side, or a waiting request withdrawn (for the officer who asked; messages banded)",
+    attrs: z
+      .object({
+        by: z.enum(["requester", "supporter"]),
+        messages: z.enum(MESSAGE_BANDS),
+        stage: z.enum(["request", "conversation"]),
+      })
+      .strict(),
+  },
+  "peer.reported": {
+    about: "One relayed message was reported to the administrators (for the person who reported it)",
+    attrs: z.object({ by: z.enum(["requester", "supporter"]) }).strict(),
+  },
+  "peer.timed_out": {
+    about: "Nobody accepted a request within 2 hours, or every supporter declined: the officer got the contacts",
+    attrs: z.object({ night: z.boolean(), reason: z.enum(["no_answer", "all_declined"]) }).strict(),
   },
   "broadcast.created": {
     about: "A trainer or admin confirmed a broadcast (sent now or scheduled)",
@@ -137,10 +174,11 @@ export interface EventSink {
 
 /** Validates attributes against the catalogue; throws on anything the catalogue does not allow. */
 /**
- * Interview-linked events (check-ins, wellbeing, escalation) keep only the week they happened in, never the
- * day, so an event cannot be matched to a case (domain.md §e); other events keep their time.
+ * Interview-linked events (check-ins, wellbeing, escalation, and peer requests, which follow the wellbeing
+ * ladder) keep only the week they happened in, never the day, so an event cannot be matched to a case
+ * (domain.md §e); other events keep their time.
  */
-const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation."];
+const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation.", "peer."];
 export function occurredAtFor(type: EventType, at: Date): Date {
   if (!WEEK_ONLY.some((prefix) => type.startsWith(prefix))) return at;
   const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());

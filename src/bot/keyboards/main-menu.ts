@@ -19,6 +19,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { id: "progress", labelKey: "progress-menu-button", roles: EVERYONE },
   { id: "tip", labelKey: "tip-menu-button", roles: EVERYONE },
   { id: "topics", labelKey: "topics-menu-button", roles: EVERYONE },
+  { id: "peer", labelKey: "peer-menu-button", roles: EVERYONE },
   { id: "invites", labelKey: "menu-invites", roles: TRAINERS },
   { id: "broadcasts", labelKey: "menu-broadcasts", roles: TRAINERS },
   { id: "users", labelKey: "menu-users", roles: ["admin"] },

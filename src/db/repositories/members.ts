@@ -20,6 +20,8 @@ export interface MemberRecord {
   tipTime: string;
   weeklyPrompt: boolean;
   stressCheck: boolean;
+  /** Peer supporters: also take peer requests during quiet hours. */
+  peerNight: boolean;
   createdOn: string;
 }
 
@@ -39,6 +41,7 @@ function toRecord(m: Member): MemberRecord {
     tipTime: m.tipTime,
     weeklyPrompt: m.weeklyPrompt,
     stressCheck: m.stressCheck,
+    peerNight: m.peerNight,
     createdOn: m.createdAt.toISOString().slice(0, 10),
   };
 }
@@ -52,7 +55,10 @@ export interface ConsentInput {
 }
 
 export type MemberPreferences = Partial<
-  Pick<MemberRecord, "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck">
+  Pick<
+    MemberRecord,
+    "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck" | "peerNight"
+  >
 >;
 
 export function createMemberRepository(prisma: PrismaClient) {
@@ -169,7 +175,21 @@ export function createMemberRepository(prisma: PrismaClient) {
         prisma.outboxMessage.updateMany({ where: { recipient: pseudonym }, data: { recipient: tombstone } }),
         prisma.freeText.deleteMany({ where: { pseudonym } }),
         prisma.focusTopic.deleteMany({ where: { pseudonym } }),
-        prisma.supportRequest.deleteMany({ where: { OR: [{ requester: pseudonym }, { supporter: pseudonym }] } }),
+        // Peer conversations: the service has already closed and told the other side (peer-connect.ts
+        // leaveAll); this is the safety net. Counts stay for the totals, unlinked; blocks naming them go.
+        prisma.peerConversation.updateMany({
+          where: { status: { in: ["requested", "open"] }, OR: [{ requester: pseudonym }, { supporter: pseudonym }] },
+          data: {
+            status: "ended",
+            endedBy: "system",
+            expiresAt: null,
+            requesterLastMessage: null,
+            supporterLastMessage: null,
+          },
+        }),
+        prisma.peerConversation.updateMany({ where: { requester: pseudonym }, data: { requester: tombstone } }),
+        prisma.peerConversation.updateMany({ where: { supporter: pseudonym }, data: { supporter: tombstone } }),
+        prisma.peerBlock.deleteMany({ where: { OR: [{ blocker: pseudonym }, { blocked: pseudonym }] } }),
         prisma.enrolFailure.deleteMany({ where: { pseudonym } }),
         prisma.kvState.deleteMany({ where: { key: { endsWith: `:${pseudonym}` } } }),
         prisma.member.deleteMany({ where: { pseudonym } }),
