@@ -317,6 +317,47 @@ describe("peer conversation", () => {
     expect(await relay(supporter, a, "still with you")).toContain("still with you");
   });
 
+  it("When the wellbeing ladder or the menu leads to a peer, then the consent card comes first, and a waiting request can be withdrawn", async () => {
+    const supporter = await supporterNamed("Ratana");
+    const officer = person("Makara", "en");
+    await enrol(bot, officer);
+
+    let since = bot.emu.calls.length;
+    officer.pressData("wb:sisq:5"); // the weekly stress question, answered "very much"
+    await replyContaining(bot.emu, officer, "Would you like to talk with a peer supporter", since);
+    since = bot.emu.calls.length;
+    officer.press("🤝 Yes, I'd like to talk");
+    expect(await replyContaining(bot.emu, officer, "Talk with a peer supporter, anonymously", since)).toContain(
+      'only an alias such as "Peer 7K"',
+    );
+    await bot.idle();
+    expect(await bot.db.prisma.peerConversation.count({ where: { requester: pseudonymOf(bot, officer) } })).toBe(0);
+    since = bot.emu.calls.length;
+    officer.press("🤝 Yes, find me a peer");
+    await replyContaining(bot.emu, officer, "Your request went to one peer supporter", since);
+    await replyContaining(bot.emu, supporter, "would like to talk with a peer supporter", since);
+    expect(await eventsOf(officer)).toEqual(
+      expect.arrayContaining([
+        'escalation.offered {"step":"peer"}',
+        'peer.requested {"night":false,"source":"ladder","available":true}',
+        'escalation.accepted {"step":"peer","share":"none"}',
+      ]),
+    );
+    // Asking again while it waits says so; /end withdraws it.
+    expect((await officer.askCommand("peer")).text).toContain("still waiting");
+    expect((await officer.askCommand("end")).text).toContain("Your request was withdrawn");
+    expect(await eventsOf(officer)).toContain('peer.ended {"by":"requester","stage":"request","messages":"0"}');
+
+    // The main menu has it too; "Not now" sends nothing.
+    const menu = await officer.askCommand("start");
+    expect(menu.buttons.flat().map((b) => b.text)).toContain("🤝 Talk to a peer");
+    await officer.askPress("🤝 Talk to a peer");
+    since = bot.emu.calls.length;
+    officer.press("Not now");
+    await replyContaining(bot.emu, officer, "nothing was sent", since);
+    expect(await bot.db.prisma.peerConversation.count({ where: { requester: pseudonymOf(bot, officer) } })).toBe(1);
+  });
+
   it("When an officer deletes their data mid-conversation, then the supporter is told neutrally and nothing links the conversation to them", async () => {
     const officer = person("Dalin", "en");
     await enrol(bot, officer);
