@@ -24,7 +24,6 @@ export type Level = "low" | "medium" | "high";
 export const FREE_TEXT_KINDS = { reflection: "checkin-reflection", action: "checkin-action" } as const;
 export const MAX_REFLECTION_CHARS = 400;
 export const MAX_ACTION_CHARS = 200;
-export const MAX_NOTE_CHARS = 300;
 /** One reminder after this much idle time, and the check-in closes as abandoned after ABANDON_AFTER_MS. */
 export const REMIND_AFTER_MS = 2 * 60 * 60_000;
 export const ABANDON_AFTER_MS = 24 * 60 * 60_000;
