@@ -105,7 +105,7 @@ export async function createApp({ config, logger, db: givenDb, now = () => new D
     timeZone: config.TZ,
     quiet: config.QUIET_HOURS,
     maxOpen: config.PEER_MAX_OPEN,
-    timeoutMs: config.PEER_REQUEST_TIMEOUT_MINUTES * 60_000,
+    timeoutMs: config.PEER_TIMEOUT_MINUTES * 60_000,
     now,
   });
   const peerRelay = createPeerRelay({

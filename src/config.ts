@@ -54,7 +54,7 @@ export const configSchema = z
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     PEER_MAX_OPEN: z.coerce.number().int().min(1).max(20).default(2),
-    PEER_REQUEST_TIMEOUT_MINUTES: z.coerce
+    PEER_TIMEOUT_MINUTES: z.coerce
       .number()
       .int()
       .min(5)

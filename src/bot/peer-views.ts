@@ -68,7 +68,7 @@ export async function showPeerConsent(ctx: Context, from: PeerSource): Promise<v
     .text(ctx.t("peer-consent-yes"), peerAsk.pack({ source: from, go: true }))
     .row()
     .text(ctx.t("peer-consent-no"), peerAsk.pack({ source: from, go: false }));
-  await ctx.reply(ctx.t("peer-consent", { max: ctx.deps.config.PEER_REQUEST_TIMEOUT_MINUTES / 60 }), {
+  await ctx.reply(ctx.t("peer-consent", { max: ctx.deps.config.PEER_TIMEOUT_MINUTES / 60 }), {
     reply_markup: kb,
   });
 }

@@ -1,5 +1,5 @@
 // Scheduled work of peer connect: every minute, requests that nobody accepted within
-// PEER_REQUEST_TIMEOUT_MINUTES of supporters being able to see them are closed, and the officer gets an apology
+// PEER_TIMEOUT_MINUTES of supporters being able to see them are closed, and the officer gets an apology
 // with the external contacts. Idempotent: closing is guarded by the status, the message by its delivery key.
 import type { Logger } from "../logger.js";
 import type { PeerConnect } from "../services/peer-connect.js";
