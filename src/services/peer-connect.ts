@@ -7,129 +7,19 @@
 // Requests to supporters and the "nobody answered" message go through the outbox (they may wait for the
 // morning and must survive restarts). Messages that are part of the live conversation ("connected", "ended")
 // go straight to Telegram through `telegram`, so they never arrive after relayed text. No grammY here.
-import type { MemberRepository } from "../db/repositories/members.js";
-import type { PeerConversationRecord, PeerRepository, PeerSide } from "../db/repositories/peer.js";
-import type { Delivery } from "../delivery/delivery.js";
-import { isQuiet, nextAllowedAt, type QuietHours } from "../delivery/quiet-hours.js";
-import type { EventSink } from "./events.js";
+import { isQuiet, nextAllowedAt } from "../delivery/quiet-hours.js";
 import { localParts } from "./local-time.js";
-import { messageBand, newAlias, peerRequestData } from "./peer-aliases.js";
+import { newAlias, peerRequestData } from "./peer-aliases.js";
+import { createPeerClosing, requestKey, sideOf } from "./peer-closing.js";
 import { asLocale, outgoing } from "./peer-support.js";
+import type { AcceptOutcome, PeerConnectDeps, PeerSource, RequestOutcome } from "./peer-types.js";
 
-export type PeerSource = "command" | "menu" | "ladder" | "progress" | "crisis";
-type Locale = "km" | "en";
-type Vars = Record<string, string | number>;
-
-export interface PeerButton {
-  text: string;
-  callback_data: string;
-}
-
-/** The Telegram side, implemented in src/bot/peer-telegram.ts. Nothing sent through it is stored or logged. */
-export interface PeerTelegram {
-  /** Sends a message to a member's private chat now; its message id, or null if it could not be delivered. */
-  send(pseudonym: string, text: string, buttons?: PeerButton[][]): Promise<number | null>;
-  /** copyMessage from one member's chat to another's (a copy carries no link to where it came from). */
-  copy(to: string, from: string, messageId: number): Promise<boolean>;
-  /** Replaces the buttons of a message the bot sent to a member. */
-  setButtons(pseudonym: string, messageId: number, buttons: PeerButton[][]): Promise<void>;
-}
-
-export interface PeerConnectDeps {
-  repo: PeerRepository;
-  members: Pick<MemberRepository, "find">;
-  events: EventSink;
-  delivery: Pick<Delivery, "queue" | "cancel">;
-  telegram: PeerTelegram;
-  t: (locale: Locale, key: string, vars?: Vars) => string;
-  /** The external contacts (content/wellbeing/contacts.yaml) as text, in a language. */
-  contacts: (locale: Locale) => string;
-  timeZone: string;
-  quiet: QuietHours;
-  /** Open conversations a supporter may have at once. */
-  maxOpen: number;
-  /** How long a request waits for a supporter once supporters can see it. */
-  timeoutMs: number;
-  now: () => Date;
-  random?: () => number;
-}
-
-export type RequestOutcome =
-  | { kind: "open"; alias: string }
-  | { kind: "waiting"; id: string }
-  | { kind: "none" }
-  /** `from`: local "HH:MM" when supporters will see it (held until the morning), or null: they see it now. */
-  | { kind: "sent"; id: string; notified: number; night: boolean; from: string | null };
-
-export type AcceptOutcome =
-  | { kind: "ok"; alias: string }
-  | { kind: "gone" }
-  | { kind: "full" }
-  | { kind: "not_supporter" };
-
-export const requestKey = (id: string) => `peer-request:${id}`;
-
-/** The local calendar day of `at`, as stored in the day columns (never a time of day). */
-export const localDay = (at: Date, timeZone: string) => new Date(`${localParts(at, timeZone).date}T00:00:00Z`);
-
-/** Which side `pseudonym` is on, or null when it is not part of the conversation. */
-export function sideOf(c: PeerConversationRecord, pseudonym: string): PeerSide | null {
-  if (c.requester === pseudonym) return "requester";
-  return c.supporter === pseudonym ? "supporter" : null;
-}
+export { localDay, requestKey, sideOf } from "./peer-closing.js";
+export type { AcceptOutcome, PeerButton, PeerSource, PeerTelegram, RequestOutcome } from "./peer-types.js";
 
 export function createPeerConnect(d: PeerConnectDeps) {
   const random = d.random ?? Math.random;
-  const day = (at: Date) => localDay(at, d.timeZone);
-  const alias = (locale: Locale, code: string | null) => d.t(locale, "peer-alias", { code: code ?? "?" });
-  const localeOf = async (pseudonym: string | null) =>
-    asLocale(pseudonym ? (await d.members.find(pseudonym))?.locale : undefined);
-
-  /** Turns the buttons of every delivered copy of a request into one "closed" label; drops unsent copies. */
-  async function retire(id: string, except: string | null, labelKey: string): Promise<void> {
-    const key = requestKey(id);
-    const job = await d.repo.jobOf(key);
-    if (job) await d.delivery.cancel(job);
-    for (const r of await d.repo.deliveredRequests(key)) {
-      if (r.recipient === except) continue;
-      const label = d.t(await localeOf(r.recipient), labelKey);
-      await d.telegram.setButtons(r.recipient, r.messageId, [
-        [{ text: label, callback_data: peerRequestData("x", id) }],
-      ]);
-    }
-  }
-
-  /** Closes a request nobody took: the officer gets an apology and the external contacts. */
-  async function closeUnanswered(c: PeerConversationRecord, reason: "no_answer" | "all_declined") {
-    const status = reason === "no_answer" ? "timed_out" : "declined";
-    if (!(await d.repo.close(c.id, ["requested"], status, "system", day(d.now())))) return false;
-    await retire(c.id, null, "peer-request-expired");
-    const locale = await localeOf(c.requester);
-    const text = d.t(locale, "peer-unanswered", { contacts: d.contacts(locale) });
-    await d.delivery.queue({ key: `peer-unanswered:${c.id}`, kind: "notification", urgent: true }, [
-      outgoing(c.requester, text),
-    ]);
-    await d.events.record(c.requester, "peer.timed_out", { night: c.night, reason });
-    return true;
-  }
-
-  async function endOpen(c: PeerConversationRecord, by: PeerSide): Promise<boolean> {
-    if (!(await d.repo.close(c.id, ["open"], "ended", by, day(d.now())))) return false;
-    const other = by === "requester" ? c.supporter : c.requester;
-    const locale = await localeOf(other);
-    const who = alias(locale, by === "requester" ? c.requesterAlias : c.supporterAlias);
-    if (other) await d.telegram.send(other, d.t(locale, "peer-ended-by-other", { alias: who }));
-    const messages = messageBand(c.requesterMessages + c.supporterMessages);
-    await d.events.record(c.requester, "peer.ended", { by, messages, stage: "conversation" });
-    return true;
-  }
-
-  async function withdraw(c: PeerConversationRecord): Promise<boolean> {
-    if (!(await d.repo.close(c.id, ["requested"], "withdrawn", "requester", day(d.now())))) return false;
-    await retire(c.id, null, "peer-request-withdrawn");
-    await d.events.record(c.requester, "peer.ended", { by: "requester", messages: "0", stage: "request" });
-    return true;
-  }
+  const { day, alias, localeOf, retire, closeUnanswered, endOpen, withdraw } = createPeerClosing(d);
 
   return {
     /** The requester's own waiting request or open conversation, if any. */

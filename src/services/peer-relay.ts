@@ -7,8 +7,9 @@ import type { MemberRepository } from "../db/repositories/members.js";
 import type { PeerConversationRecord, PeerRepository } from "../db/repositories/peer.js";
 import type { EventSink } from "./events.js";
 import { RELAY_MARK } from "./peer-aliases.js";
-import { localDay, type PeerTelegram, sideOf } from "./peer-connect.js";
+import { localDay, sideOf } from "./peer-closing.js";
 import { asLocale } from "./peer-support.js";
+import type { PeerTelegram } from "./peer-types.js";
 import { type ScrubKind, scrub } from "./scrubber.js";
 
 type Locale = "km" | "en";

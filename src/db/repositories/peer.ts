@@ -2,7 +2,9 @@
 // conversation row has the pair's pseudonyms, the aliases each side sees, days and message counts.
 // Every state change is a guarded updateMany (from the expected status), so two presses never both win.
 import type { PeerConversation, PeerStatus, PrismaClient } from "../generated/client.ts";
+import { createPeerLookups } from "./peer-lookups.js";
 
+export type { SupporterCandidate } from "./peer-lookups.js";
 export type { PeerStatus };
 export type PeerSide = "requester" | "supporter";
 
@@ -23,12 +25,6 @@ export interface PeerConversationRecord {
   supporterLastMessage: number | null;
 }
 
-export interface SupporterCandidate {
-  pseudonym: string;
-  locale: string;
-  peerNight: boolean;
-}
-
 export interface NewRequest {
   requester: string;
   requesterAlias: string;
@@ -41,28 +37,15 @@ export interface NewRequest {
 
 const ACTIVE: PeerStatus[] = ["requested", "open"];
 
+/** The row without its days, closing details and timeout: what the services work with. */
 function toRecord(r: PeerConversation): PeerConversationRecord {
-  const { id, requester, supporter, requesterAlias, supporterAlias, status, source, night, notified, declines } = r;
-  return {
-    id,
-    requester,
-    supporter,
-    requesterAlias,
-    supporterAlias,
-    status,
-    source,
-    night,
-    notified,
-    declines,
-    requesterMessages: r.requesterMessages,
-    supporterMessages: r.supporterMessages,
-    requesterLastMessage: r.requesterLastMessage,
-    supporterLastMessage: r.supporterLastMessage,
-  };
+  const { requestedOn, openedOn, closedOn, endedBy, expiresAt, ...record } = r;
+  return record;
 }
 
 export function createPeerRepository(prisma: PrismaClient) {
   return {
+    ...createPeerLookups(prisma),
     async get(id: string): Promise<PeerConversationRecord | null> {
       const row = await prisma.peerConversation.findUnique({ where: { id } });
       return row ? toRecord(row) : null;
@@ -89,29 +72,6 @@ export function createPeerRepository(prisma: PrismaClient) {
         where: { status: { in: ACTIVE }, OR: [{ requester: pseudonym }, { supporter: pseudonym }] },
       });
       return rows.map(toRecord);
-    },
-
-    /**
-     * Enrolled, reachable peer supporters other than the requester, with fewer than `maxOpen` open
-     * conversations, who have not blocked the requester.
-     */
-    async candidates(requester: string, maxOpen: number): Promise<SupporterCandidate[]> {
-      const [supporters, blocks, busy] = await Promise.all([
-        prisma.member.findMany({
-          where: { peerSupporter: true, enrolledAt: { not: null }, unreachableAt: null, pseudonym: { not: requester } },
-          select: { pseudonym: true, locale: true, peerNight: true },
-          orderBy: { pseudonym: "asc" },
-        }),
-        prisma.peerBlock.findMany({ where: { blocked: requester }, select: { blocker: true } }),
-        prisma.peerConversation.groupBy({
-          by: ["supporter"],
-          where: { status: "open", supporter: { not: null } },
-          _count: { _all: true },
-        }),
-      ]);
-      const blocked = new Set(blocks.map((b) => b.blocker));
-      const full = new Set(busy.filter((b) => b._count._all >= maxOpen).map((b) => b.supporter));
-      return supporters.filter((s) => !blocked.has(s.pseudonym) && !full.has(s.pseudonym));
     },
 
     async openCount(supporter: string): Promise<number> {
@@ -196,42 +156,6 @@ export function createPeerRepository(prisma: PrismaClient) {
         take: 100,
       });
       return rows.map(toRecord);
-    },
-
-    /** The request messages supporters received (from the outbox job `key`), to change their buttons. */
-    async deliveredRequests(key: string): Promise<{ recipient: string; messageId: number }[]> {
-      const rows = await prisma.outboxMessage.findMany({
-        where: { job: { key }, state: "sent", telegramMessageId: { not: null } },
-        select: { recipient: true, telegramMessageId: true },
-      });
-      return rows.map((r) => ({ recipient: r.recipient, messageId: r.telegramMessageId ?? 0 }));
-    },
-
-    /** Whether the conversations plugin holds state for this person (key "conv:<pseudonym>"). */
-    async hasConversationState(pseudonym: string): Promise<boolean> {
-      return (await prisma.kvState.count({ where: { key: `conv:${pseudonym}` } })) > 0;
-    },
-
-    async jobOf(key: string): Promise<string | null> {
-      const job = await prisma.deliveryJob.findUnique({ where: { key }, select: { id: true } });
-      return job?.id ?? null;
-    },
-
-    async block(blocker: string, blocked: string, day: Date): Promise<void> {
-      await prisma.peerBlock.upsert({
-        where: { blocker_blocked: { blocker, blocked } },
-        create: { blocker, blocked, createdOn: day },
-        update: {},
-      });
-    },
-
-    /** Administrators who can receive a report. */
-    async admins(): Promise<{ pseudonym: string; locale: string }[]> {
-      return prisma.member.findMany({
-        where: { role: "admin", enrolledAt: { not: null }, unreachableAt: null },
-        select: { pseudonym: true, locale: true },
-        orderBy: { pseudonym: "asc" },
-      });
     },
   };
 }
