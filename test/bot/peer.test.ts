@@ -358,6 +358,31 @@ describe("peer conversation", () => {
     expect(await bot.db.prisma.peerConversation.count({ where: { requester: pseudonymOf(bot, officer) } })).toBe(1);
   });
 
+  it("When someone in a peer conversation has a reflection open, then typed text goes to the peer; a trainer's broadcast draft stays in the broadcast", async () => {
+    const officer = person("Vanna", "en");
+    await enrol(bot, officer);
+    const trainer = person("Thida", "en");
+    await enrol(bot, trainer, "trainer");
+    await makeSupporter(bot, trainer);
+    supporters.push(trainer);
+    await connect(officer, trainer);
+
+    // The reflection waits for its buttons; the live conversation gets the words.
+    expect((await officer.askCommand("reflect")).text).toContain("Which parts did you manage today");
+    expect(await relay(officer, trainer, "sorry, still here with you")).toContain("sorry, still here with you");
+    expect((await officer.askPress("None of these")).text).toContain("Roughly how many");
+    expect(await rowsContaining(bot, "still here with you")).toEqual([]); // not in the reflection's state either
+
+    // The trainer composing a broadcast: the draft is the broadcast's, never the colleague's.
+    await trainer.askCommand("broadcast");
+    await trainer.askPress("One version for everyone");
+    const seen = officer.messages().length;
+    expect((await trainer.ask("Refresher session on Friday")).text).not.toContain("Only text");
+    await bot.idle();
+    expect(officer.messages()).toHaveLength(seen);
+    await trainer.askCommand("cancel");
+  });
+
   it("When an officer deletes their data mid-conversation, then the supporter is told neutrally and nothing links the conversation to them", async () => {
     const officer = person("Dalin", "en");
     await enrol(bot, officer);
