@@ -3,6 +3,8 @@ import { type RunnerHandle, run } from "@grammyjs/runner";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
+import { createPeerTelegram } from "./bot/peer-telegram.js";
+import { externalContacts } from "./bot/peer-views.js";
 import { practiceButtons } from "./bot/practice-buttons.js";
 import { type Now, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -13,17 +15,21 @@ import { createCheckinRepository } from "./db/repositories/checkins.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
 import { createMemberRepository } from "./db/repositories/members.js";
+import { createPeerRepository } from "./db/repositories/peer.js";
 import { createPracticeRepository } from "./db/repositories/practices.js";
 import { createTipRepository } from "./db/repositories/tips.js";
 import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
 import { createDeliveryStack } from "./delivery/stack.js";
 import { createCheckinJobs } from "./jobs/checkin-jobs.js";
+import { createPeerJobs } from "./jobs/peer-jobs.js";
 import { createPracticeJobs } from "./jobs/practice-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { BROADCAST_JOB, createBroadcastService } from "./services/broadcasts.js";
 import { createCheckinService } from "./services/checkin-service.js";
 import { createEnrolmentService, createInviteHasher } from "./services/enrolment.js";
+import { createPeerConnect } from "./services/peer-connect.js";
+import { createPeerRelay } from "./services/peer-relay.js";
 import { createPracticeSchedule } from "./services/practice-digest.js";
 import { createPracticeService, type PracticeServiceDeps } from "./services/practices.js";
 import { createPseudonymizer } from "./services/pseudonym.js";
@@ -88,6 +94,35 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     retentionDays: config.FREE_TEXT_RETENTION_DAYS,
     now,
   });
+  const wellbeingContent = await loadWellbeingContent();
+  // Peer connect talks to Telegram directly (relayed text must not pass through the outbox, which stores what
+  // it sends); the bot's api exists only once the bot is created below, hence the late binding.
+  const peerRepo = createPeerRepository(db.prisma);
+  const peerTelegram = createPeerTelegram(() => bot.api, members, logger);
+  const t = (locale: "km" | "en", k: string, vars?: Record<string, string | number>) => i18n.t(locale, k, vars);
+  const peer = createPeerConnect({
+    repo: peerRepo,
+    members,
+    events,
+    delivery,
+    telegram: peerTelegram,
+    t,
+    contacts: (locale) => externalContacts(wellbeingContent, locale),
+    timeZone: config.TZ,
+    quiet: config.QUIET_HOURS,
+    maxOpen: config.PEER_MAX_OPEN,
+    timeoutMs: config.PEER_TIMEOUT_MINUTES * 60_000,
+    now,
+  });
+  const peerRelay = createPeerRelay({
+    repo: peerRepo,
+    members,
+    events,
+    telegram: peerTelegram,
+    t,
+    timeZone: config.TZ,
+    now,
+  });
   const practiceDeps: PracticeServiceDeps = {
     repo: createPracticeRepository(db.prisma),
     members,
@@ -113,7 +148,9 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       broadcasts,
       checkins,
       practices,
-      wellbeingContent: await loadWellbeingContent(),
+      peer,
+      peerRelay,
+      wellbeingContent,
       invites,
       events,
       enrolment: createEnrolmentService(invites, createInviteHasher(key)),
@@ -137,6 +174,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
   scheduler.register(
     ...createPracticeJobs(createPracticeSchedule(practiceDeps, practices), logger, config.PRACTICE_DIGEST_CRON),
   );
+  scheduler.register(...createPeerJobs(peer, logger));
   scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
   // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.
   const broadcastProgress = createBroadcastProgress({

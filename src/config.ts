@@ -58,6 +58,13 @@ export const configSchema = z
       .string()
       .default("0 10 * * 4")
       .refine(isCron, "is not a cron expression (minute hour day month weekday, for example 0 10 * * 4)"),
+    PEER_MAX_OPEN: z.coerce.number().int().min(1).max(20).default(2),
+    PEER_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === "production" && !c.PSEUDONYM_KEY) {

@@ -142,28 +142,7 @@ wellbeing-crisis =
 wellbeing-crisis-offer = Would you like a person to get in touch with you? Mitt will tell a peer supporter only if you say yes.
 wellbeing-crisis-yes = 🤝 Yes, please
 wellbeing-crisis-no = Not now
-wellbeing-share = What may Mitt send to the peer supporter? Nothing else is shared.
-wellbeing-share-nothing = Only that I'd like to talk
-wellbeing-share-note = ✍️ Add a short note
-wellbeing-share-cancel = Don't tell anyone
-wellbeing-note-prompt = Write a short note for the supporter, for example when it suits you to talk. ⚠️ No names or case details.
-wellbeing-sent = ✅ A peer supporter has been told. When they can talk, Mitt will let you know.
 wellbeing-not-sent = OK. Nobody was told.
-wellbeing-no-supporter =
-    No peer supporter is available in Mitt yet. Please talk to your focal point, or use these contacts:
-    { $contacts }
-wellbeing-request-for-supporter =
-    🤝 A colleague ({ $handle }) would like to talk with a peer supporter.
-    What they chose to share: { $note }
-    Press the button when you can talk. Mitt will then ask them whether to send you their contact.
-wellbeing-request-no-note = nothing more.
-wellbeing-ack-button = 🤝 I can talk
-wellbeing-ack-thanks = Thank you. Mitt has told your colleague.
-wellbeing-request-closed = This request is no longer open.
-wellbeing-ack-for-officer = 🤝 A peer supporter ({ $handle }) can talk with you. Press the button to send them your Telegram contact, so that they can message you.
-wellbeing-contact-button = 📨 Send them my contact
-wellbeing-contact-for-supporter = 📨 Your colleague shared their contact with you: { $name }. Please send them a message.
-wellbeing-contact-sent = ✅ Your contact was sent to the peer supporter. They will message you.
 
 progress-title = 📈 Your progress (only you can see this)
 progress-count = Reflections completed: { $count }

@@ -14,6 +14,8 @@ const BASE = [
   "progress",
   "share",
   "practices",
+  "peer",
+  "end",
   "help",
   "settings",
   "mydata",

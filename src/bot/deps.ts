@@ -10,6 +10,8 @@ import type { Logger } from "../logger.js";
 import type { BroadcastService } from "../services/broadcasts.js";
 import type { CheckinService } from "../services/checkin-service.js";
 import type { EnrolmentService } from "../services/enrolment.js";
+import type { PeerConnect } from "../services/peer-connect.js";
+import type { PeerRelay } from "../services/peer-relay.js";
 import type { PracticeService } from "../services/practices.js";
 import type { Pseudonymizer } from "../services/pseudonym.js";
 import type { TipService } from "../services/tips.js";
@@ -33,10 +35,14 @@ export interface BotDeps {
   tips: TipService;
   /** Trainer broadcasts (compose, schedule, control, report). */
   broadcasts: BroadcastService;
-  /** Post-interview check-ins, the wellbeing ladder and peer-support requests. */
+  /** Post-interview check-ins and the wellbeing ladder. */
   checkins: CheckinService;
   /** Practice notes: sharing, moderation, reading and reactions. */
   practices: PracticeService;
+  /** Anonymous peer connect: requests, accepting, ending, blocking, timeouts. */
+  peer: PeerConnect;
+  /** The relay of open peer conversations, and reports. */
+  peerRelay: PeerRelay;
   /** Crisis words, support contacts and self-care cards (content/wellbeing). */
   wellbeingContent: WellbeingContent;
   /** Telegram command menus per language and role; created by createBot (it needs the bot's api). */

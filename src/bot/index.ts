@@ -16,7 +16,6 @@ import { CHECKIN, createCheckin } from "./conversations/checkin.js";
 import { createModerate, MODERATE } from "./conversations/moderate.js";
 import { createOnboarding, ONBOARDING } from "./conversations/onboarding.js";
 import { createShare, SHARE } from "./conversations/share.js";
-import { createSupport, SUPPORT } from "./conversations/support.js";
 import type { BotDeps } from "./deps.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { enrolledOnlyGate } from "./features/gate.js";
@@ -25,6 +24,8 @@ import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
 import { moderationFeature } from "./features/moderation.js";
 import { myDataFeature } from "./features/mydata.js";
+import { peerFeature } from "./features/peer.js";
+import { peerRelayFeature } from "./features/peer-relay.js";
 import { practicesFeature } from "./features/practices.js";
 import { progressFeature } from "./features/progress.js";
 import { reflectFeature } from "./features/reflect.js";
@@ -78,6 +79,9 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
     }),
   );
   app.use(deps.i18n);
+  // Anonymous peer connect comes before the text guard and the conversations: relayed text must never enter
+  // conversation state, and its buttons and /end work in the middle of a check-in. Members only (see peer.ts).
+  app.use(peerFeature, peerRelayFeature);
   // While a check-in, support, share or moderation conversation runs, typed text is scrubbed before it is stored.
   app.use(textGuard);
   app.use(
@@ -94,7 +98,6 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   );
   app.use(createConversation(cancellable(createOnboarding(deps)), { id: ONBOARDING }));
   app.use(createConversation(createCheckin(deps), { id: CHECKIN }));
-  app.use(createConversation(createSupport(deps), { id: SUPPORT }));
   app.use(createConversation(cancellable(createBroadcastConversation(deps)), { id: BROADCAST }));
   app.use(createConversation(createBroadcastEdit(deps), { id: BROADCAST_EDIT }));
   app.use(createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }));

@@ -1,6 +1,6 @@
 // Check-in and wellbeing use cases: start, finish, cancel, skip; the weekly messages, idle reminders and
-// retention (run by src/jobs/checkin-jobs.ts); the stress answer and its escalation; peer-support requests
-// (peer-support.ts).
+// retention (run by src/jobs/checkin-jobs.ts); the stress answer and its escalation. (Asking for a peer is
+// peer-connect.ts.)
 // Messages to other people go through the delivery engine, built in the recipient's language. No grammY here.
 import type { CheckinRepository, LastAction } from "../db/repositories/checkins.js";
 import type { MemberRepository } from "../db/repositories/members.js";
@@ -24,7 +24,7 @@ import {
   weekStart,
 } from "./checkins.js";
 import type { EventSink } from "./events.js";
-import { asLocale, createPeerSupport, outgoing } from "./peer-support.js";
+import { asLocale, outgoing } from "./peer-support.js";
 
 export const CHECKIN_CONVERSATION = "checkin";
 type Vars = Record<string, string | number>;
@@ -71,8 +71,6 @@ export function createCheckinService(d: CheckinServiceDeps) {
   }
 
   return {
-    ...createPeerSupport(d),
-
     async start(pseudonym: string, source: StartSource): Promise<{ id: string; last: LastAction | null }> {
       const now = d.now();
       const last = await d.checkins.lastAction(pseudonym);
@@ -190,11 +188,9 @@ export function createCheckinService(d: CheckinServiceDeps) {
       return (await d.delivery.queue({ key: `wellbeing-sisq:${week}`, kind: "reminder" }, rows)).queued;
     },
 
-    /** Daily: deletes expired free text and clears support notes older than the retention period. */
-    async applyRetention(now: Date): Promise<{ freeTexts: number; notes: number }> {
-      const freeTexts = await d.checkins.deleteExpiredFreeText(now);
-      const notes = await d.wellbeing.clearOldNotes(new Date(now.getTime() - d.retentionDays * DAY_MS));
-      return { freeTexts, notes };
+    /** Daily: deletes expired free text. */
+    async applyRetention(now: Date): Promise<{ freeTexts: number }> {
+      return { freeTexts: await d.checkins.deleteExpiredFreeText(now) };
     },
   };
 }

@@ -24,7 +24,6 @@ export type Level = "low" | "medium" | "high";
 export const FREE_TEXT_KINDS = { reflection: "checkin-reflection", action: "checkin-action" } as const;
 export const MAX_REFLECTION_CHARS = 400;
 export const MAX_ACTION_CHARS = 200;
-export const MAX_NOTE_CHARS = 300;
 /** One reminder after this much idle time, and the check-in closes as abandoned after ABANDON_AFTER_MS. */
 export const REMIND_AFTER_MS = 2 * 60 * 60_000;
 export const ABANDON_AFTER_MS = 24 * 60 * 60_000;
@@ -145,22 +144,4 @@ export function escalationFor(input: {
     return { selfCare: false, offerPeer: true, strong: source === "checkin" || previousWeekHigh };
   }
   return { selfCare: source === "sisq" || level === "medium", offerPeer: false, strong: false };
-}
-
-/**
- * The peer supporter to notify: prefer one in the requester's province, then the one with the fewest open
- * requests; never the requester. Deterministic, so tests and retries pick the same person.
- */
-export function pickSupporter<T extends { pseudonym: string; province: string | null; openRequests: number }>(
-  candidates: T[],
-  requester: { pseudonym: string; province: string | null },
-): T | null {
-  const others = candidates.filter((c) => c.pseudonym !== requester.pseudonym);
-  const rank = (c: T) => [c.province && c.province === requester.province ? 0 : 1, c.openRequests] as const;
-  others.sort((a, b) => {
-    const [pa, oa] = rank(a);
-    const [pb, ob] = rank(b);
-    return pa - pb || oa - ob || a.pseudonym.localeCompare(b.pseudonym);
-  });
-  return others[0] ?? null;
 }

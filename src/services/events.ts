@@ -4,6 +4,7 @@
 // keeps the two in step.
 import { z } from "zod";
 import { localWeekStartInstant } from "./local-time.js";
+import { MESSAGE_BANDS } from "./peer-aliases.js";
 
 const locale = z.enum(["km", "en"]);
 const role = z.enum(["officer", "trainer", "staff", "admin"]);
@@ -100,8 +101,44 @@ export const EVENT_CATALOGUE = {
     attrs: z.object({ step: z.enum(["self_care", "peer", "strong", "crisis"]) }).strict(),
   },
   "escalation.accepted": {
-    about: "The officer agreed that a peer supporter be told, sharing nothing or a scrubbed note",
+    about:
+      "The officer took the ladder's offer of a peer supporter and a request went out (anonymous peer connect; share is none)",
     attrs: z.object({ step: z.enum(["peer", "crisis"]), share: z.enum(["none", "note"]) }).strict(),
+  },
+  "peer.requested": {
+    about:
+      "An officer asked for an anonymous peer conversation, with consent (for the officer; available: false when no supporter was free)",
+    attrs: z
+      .object({
+        source: z.enum(["command", "menu", "ladder", "progress", "crisis"]),
+        night: z.boolean(),
+        available: z.boolean(),
+      })
+      .strict(),
+  },
+  "peer.accepted": { about: "A peer supporter accepted the request (for the officer who asked)", attrs: none },
+  "peer.declined": {
+    about: "A peer supporter declined a request, or blocked the officer (for the supporter)",
+    attrs: z.object({ blocked: z.boolean() }).strict(),
+  },
+  "peer.ended": {
+    about:
+      "A peer conversation was ended by either side, or a waiting request withdrawn (for the officer who asked; messages banded)",
+    attrs: z
+      .object({
+        by: z.enum(["requester", "supporter"]),
+        messages: z.enum(MESSAGE_BANDS),
+        stage: z.enum(["request", "conversation"]),
+      })
+      .strict(),
+  },
+  "peer.reported": {
+    about: "One relayed message was reported to the administrators (for the person who reported it)",
+    attrs: z.object({ by: z.enum(["requester", "supporter"]) }).strict(),
+  },
+  "peer.timed_out": {
+    about: "Nobody accepted a request within 2 hours, or every supporter declined: the officer got the contacts",
+    attrs: z.object({ night: z.boolean(), reason: z.enum(["no_answer", "all_declined"]) }).strict(),
   },
   "broadcast.created": {
     about: "A trainer or admin confirmed a broadcast (sent now or scheduled)",
@@ -203,13 +240,13 @@ export interface EventSink {
 }
 
 /**
- * Interview-linked events (check-ins, wellbeing, escalation) keep only the week they happened in, never the
- * day, so an event cannot be matched to a case (domain.md §e): they are stored at the moment their local week
- * begins (Monday 00:00 in the programme's time zone), the same week check-ins are stored under. Other events
- * keep their time.
+ * Interview-linked events (check-ins, wellbeing, escalation, and peer requests, which follow the wellbeing
+ * ladder) keep only the week they happened in, never the day, so an event cannot be matched to a case
+ * (domain.md §e): they are stored at the moment their local week begins (Monday 00:00 in the programme's time
+ * zone), the same week check-ins are stored under. Other events keep their time. Practice notes may come from an
+ * interview too, and their timing must not point to an author: week only as well.
  */
-// Practice notes may come from an interview too, and their timing must not point to an author: week only as well.
-const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation.", "practice."];
+const WEEK_ONLY = ["checkin.", "wellbeing.", "escalation.", "practice.", "peer."];
 export function occurredAtFor(type: EventType, at: Date, timeZone: string): Date {
   if (!WEEK_ONLY.some((prefix) => type.startsWith(prefix))) return at;
   return localWeekStartInstant(at, timeZone);

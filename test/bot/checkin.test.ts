@@ -204,33 +204,26 @@ describe("check-in", () => {
     await bot.idle();
     // Before consent: nothing queued for, or sent to, anyone.
     expect(bot.emu.sentTo(supporter.id)).toHaveLength(supporterSeen);
-    expect(await bot.db.prisma.supportRequest.count()).toBe(0);
+    expect(await bot.db.prisma.peerConversation.count({ where: { requester: await pseudonymOf(bot, u.id) } })).toBe(0);
     expect(
       await bot.db.prisma.outboxMessage.count({ where: { recipient: await pseudonymOf(bot, supporter.id) } }),
     ).toBe(0);
 
-    expect((await u.askPress("🤝 Yes, please")).text).toContain("What may Mitt send");
     const after = bot.emu.calls.length;
-    expect((await u.askPress("Only that I'd like to talk")).text).toContain("A peer supporter has been told");
-    // The check-in goes on where it was: the text comes back scrubbed, to save or discard.
+    u.press("🤝 Yes, please");
+    // The truth about who was told (an anonymous request, sent now), then the check-in goes on where it was.
+    await replyContaining(bot.emu, u, "Your request went to", after);
     await replyContaining(bot.emu, u, "This is what will be kept", after);
-    const note = await replyContaining(bot.emu, supporter, "would like to talk with a peer supporter", after);
-    expect(note).toContain("nothing more");
+    const request = await replyContaining(bot.emu, supporter, "would like to talk with a peer supporter", after);
+    expect(request).toMatch(/Peer [2-9A-Z]{2}/);
+    expect(request).not.toContain("Vibol");
     expect(await eventsOf(u)).toEqual(
       expect.arrayContaining([
         'escalation.offered {"step":"crisis"}',
         'escalation.accepted {"step":"crisis","share":"none"}',
+        'peer.requested {"night":false,"source":"crisis","available":true}',
       ]),
     );
-
-    // The supporter can talk; the officer decides whether to send their contact.
-    const ack = supporter.press("🤝 I can talk");
-    expect(String((await supporter.answerTo(ack)).params.text)).toContain("Mitt has told your colleague");
-    await replyContaining(bot.emu, u, "can talk with you", after);
-    const shared = bot.emu.calls.length;
-    u.press("📨 Send them my contact");
-    await replyContaining(bot.emu, supporter, "shared their contact", shared);
-    await replyContaining(bot.emu, u, "Your contact was sent", shared);
   });
 
   it("When a check-in is left idle, then one reminder comes after 2 hours and it closes quietly after 24 hours", async () => {

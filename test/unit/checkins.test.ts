@@ -4,7 +4,6 @@ import {
   feelingLevel,
   focusTopics,
   freeTextExpiry,
-  pickSupporter,
   screenFreeText,
   settingList,
   stressLevel,
@@ -58,18 +57,6 @@ describe("check-in domain", () => {
     expect(checkin("low")).toEqual({ selfCare: false, offerPeer: false, strong: false });
     expect(checkin("medium")).toEqual({ selfCare: true, offerPeer: false, strong: false });
     expect(checkin("high")).toEqual({ selfCare: false, offerPeer: true, strong: true });
-  });
-
-  it("When a supporter is picked, then it is never the requester, and prefers the same province and the least busy", () => {
-    const c = [
-      { pseudonym: "a", province: "kampot", openRequests: 3 },
-      { pseudonym: "b", province: "kampot", openRequests: 1 },
-      { pseudonym: "c", province: "takeo", openRequests: 0 },
-    ];
-    expect(pickSupporter(c, { pseudonym: "x", province: "kampot" })?.pseudonym).toBe("b");
-    expect(pickSupporter(c, { pseudonym: "x", province: "siem-reap" })?.pseudonym).toBe("c");
-    expect(pickSupporter(c, { pseudonym: "b", province: "kampot" })?.pseudonym).toBe("a");
-    expect(pickSupporter([c[0] as (typeof c)[0]], { pseudonym: "a", province: null })).toBeNull();
   });
 
   it("When free text is screened, then identifiers go, the rest stays, and crisis words are seen in the original", () => {

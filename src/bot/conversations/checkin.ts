@@ -76,7 +76,7 @@ export function createCheckin(deps: BotDeps) {
       onCrisis: async () => {
         await conversation.external(() => deps.events.record(pseudonym, "escalation.offered", { step: "crisis" }));
         await ctx.reply(crisisText(tr, content, locale));
-        await supportFlow({ deps, conversation, ctx, flow, locale, pseudonym, step: "crisis", askFirst: true });
+        await supportFlow({ deps, conversation, ctx, flow, locale, pseudonym });
       },
     });
     const d = flow.data;

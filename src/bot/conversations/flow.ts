@@ -77,9 +77,10 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
           await next.answerCallbackQuery();
           return { kind: "button", data: pressed, ctx: next };
         }
-        // Stateless wellbeing buttons (a stress answer, a supporter's "I can talk", "send them my contact") must work
-        // mid-check-in: hand them to the wellbeing feature as if this conversation had never seen them.
-        if (pressed?.startsWith("wb:") && pressed !== "wb:peer") await conversation.skip({ next: true });
+        // Stateless wellbeing buttons (a stress answer, "talk to a peer supporter") must work mid-check-in: hand
+        // them to the wellbeing feature as if this conversation had never seen them. (Peer connect's own buttons
+        // never get here: that feature runs before the conversations.)
+        if (pressed?.startsWith("wb:")) await conversation.skip({ next: true });
         if (pressed === resumeData) {
           await next.answerCallbackQuery();
           await send(q);

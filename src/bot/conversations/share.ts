@@ -60,8 +60,6 @@ export function createShare(deps: BotDeps) {
           flow,
           locale: me.locale,
           pseudonym: me.pseudonym,
-          step: "crisis",
-          askFirst: true,
         });
       },
     });

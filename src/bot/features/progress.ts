@@ -6,6 +6,7 @@ import { cb } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { actionLabel } from "../conversations/checkin.js";
 import { logHandle } from "../middlewares/update-logger.js";
+import { peerOpen } from "../peer-views.js";
 
 const composer = new Composer<Context>();
 const feature = composer.chatType("private");
@@ -29,7 +30,7 @@ async function showProgress(ctx: Context) {
   const kb = new InlineKeyboard()
     .text(ctx.t("checkin-menu-button"), cb("menu", "reflect"))
     .row()
-    .text(ctx.t("progress-peer-button"), cb("wb", "peer"))
+    .text(ctx.t("progress-peer-button"), peerOpen.pack({ source: "progress" }))
     .row()
     .text(ctx.t("checkin-settings-button"), cb("ci", "settings"));
   if (completed === 0) {

@@ -1,4 +1,5 @@
-// /settings: language, profile (province, unit type), and "delete my data" with a two-step confirmation.
+// /settings: language, profile (province, unit type), night peer requests (supporters), and "delete my data"
+// with a two-step confirmation.
 import { Composer, InlineKeyboard } from "grammy";
 import type { TipFrequency } from "../../db/repositories/members.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
@@ -8,6 +9,7 @@ import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
 import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
 import { logHandle } from "../middlewares/update-logger.js";
+import { peerNight } from "../peer-views.js";
 import { digestButton } from "../practice-buttons.js";
 
 const composer = new Composer<Context>();
@@ -34,8 +36,13 @@ async function showSettings(ctx: Context) {
     .text(ctx.t("checkin-settings-button"), cb("ci", "settings"))
     .row()
     .text(ctx.t("practices-settings-button"), digestButton.pack({ act: "show" }))
-    .row()
-    .text(ctx.t("settings-delete"), cb("settings", "delete"));
+    .row();
+  // Peer supporters only: whether requests made during quiet hours reach them at once (peer.ts handles it).
+  if (m.peerSupporter) {
+    const state = ctx.t(m.peerNight ? "checkin-on" : "checkin-off");
+    kb.text(ctx.t("peer-night-setting", { state }), peerNight.pack({ on: !m.peerNight })).row();
+  }
+  kb.text(ctx.t("settings-delete"), cb("settings", "delete"));
   await ctx.reply(text, { reply_markup: kb });
 }
 
@@ -139,6 +146,8 @@ composer.callbackQuery("settings:delete3", logHandle("delete-data"), async (ctx)
   const done = ctx.t("delete-done");
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll();
+  // Peer conversations close first, so the other side is told (neutrally) while this person still exists.
+  await ctx.deps.peer.leaveAll(pseudonym);
   // Record first: the delete then re-keys this event with all others, so nothing links back.
   await ctx.deps.events.record(pseudonym, "data.deleted", {});
   if (ctx.chat) await ctx.deps.commands.applyForChat(ctx.chat.id, "officer").catch(() => {});

@@ -1,17 +1,16 @@
 // Wellbeing (domain.md §c): the answer to the weekly stress question and its ladder (self-care card, peer
-// supporter offer, stronger prompt with contacts); "Talk to a peer supporter" (consent first, see
-// conversations/support.ts); the supporter's "I can talk"; the officer's "send them my contact"; and a safety net
-// that shows the crisis contacts when crisis words arrive outside any conversation.
+// supporter offer, stronger prompt with contacts); "Talk to a peer supporter" (the consent card of anonymous
+// peer connect, src/bot/peer-views.ts); and a safety net that shows the crisis contacts when crisis words
+// arrive outside any conversation.
 import { Composer } from "grammy";
 import { mentionsCrisis } from "../../services/crisis.js";
 import type { Context } from "../context.js";
-import { SUPPORT } from "../conversations/support.js";
 import { logHandle } from "../middlewares/update-logger.js";
+import { showPeerConsent } from "../peer-views.js";
 import { crisisText, followupMessages, peerOfferKeyboard } from "../wellbeing-replies.js";
 
 const composer = new Composer<Context>();
 const feature = composer.chatType("private");
-const UUID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
 
 feature.callbackQuery(/^wb:sisq:([1-5])$/, logHandle("wellbeing-stress"), async (ctx) => {
   const m = ctx.member;
@@ -27,45 +26,14 @@ feature.callbackQuery(/^wb:sisq:([1-5])$/, logHandle("wellbeing-stress"), async 
 
 feature.callbackQuery("wb:peer", logHandle("wellbeing-peer"), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(SUPPORT);
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await showPeerConsent(ctx, "ladder");
 });
 
 feature.callbackQuery("wb:nothanks", logHandle("wellbeing-peer"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(ctx.t("wellbeing-peer-later"));
-});
-
-// The supporter can talk: only the supporter the request went to may press this.
-feature.callbackQuery(new RegExp(`^wb:ack:${UUID}$`), logHandle("wellbeing-ack"), async (ctx) => {
-  const ok = ctx.pseudonym ? await ctx.deps.checkins.acknowledge(ctx.match[1] ?? "", ctx.pseudonym) : false;
-  await ctx.answerCallbackQuery({
-    text: ctx.t(ok ? "wellbeing-ack-thanks" : "wellbeing-request-closed"),
-    show_alert: ok,
-  });
-  if (ok) await ctx.editMessageReplyMarkup().catch(() => undefined);
-});
-
-// The officer agreed to share their contact. Sent straight to the supporter (not through the outbox), because
-// the message carries a Telegram mention of the officer, and no table may hold a Telegram identity.
-feature.callbackQuery(new RegExp(`^wb:contact:${UUID}$`), logHandle("wellbeing-contact"), async (ctx) => {
-  const shared = ctx.pseudonym ? await ctx.deps.checkins.contactShared(ctx.match[1] ?? "", ctx.pseudonym) : null;
-  const chatId = shared ? await ctx.deps.members.chatIdOf(shared.supporter) : null;
-  const supporter = shared ? await ctx.deps.members.find(shared.supporter) : null;
-  if (!chatId || !supporter || !ctx.from) {
-    await ctx.answerCallbackQuery({ text: ctx.t("wellbeing-request-closed") });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  const mark = "\uE001";
-  const template = ctx.deps.i18n.t(supporter.locale, "wellbeing-contact-for-supporter", { name: mark });
-  const name = ctx.from.first_name;
-  const offset = template.indexOf(mark);
-  await ctx.api.sendMessage(chatId, template.replace(mark, name), {
-    entities: offset >= 0 ? [{ type: "text_mention", offset, length: name.length, user: ctx.from }] : [],
-  });
-  await ctx.reply(ctx.t("wellbeing-contact-sent"));
 });
 
 // Safety net: crisis words in a message that no conversation took still get the crisis contacts at once.

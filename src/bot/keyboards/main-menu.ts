@@ -22,6 +22,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { id: "share", labelKey: "practices-menu-share", roles: EVERYONE },
   { id: "practices", labelKey: "practices-menu-browse", roles: EVERYONE },
   { id: "moderate", labelKey: "practices-menu-moderate", roles: TRAINERS },
+  { id: "peer", labelKey: "peer-menu-button", roles: EVERYONE },
   { id: "invites", labelKey: "menu-invites", roles: TRAINERS },
   { id: "broadcasts", labelKey: "menu-broadcasts", roles: TRAINERS },
   { id: "users", labelKey: "menu-users", roles: ["admin"] },

@@ -21,6 +21,8 @@ export interface MemberRecord {
   tipTime: string;
   weeklyPrompt: boolean;
   stressCheck: boolean;
+  /** Peer supporters: also take peer requests during quiet hours. */
+  peerNight: boolean;
   createdOn: string;
   /** The last local day with activity (YYYY-MM-DD), or null. */
   lastActiveOn: string | null;
@@ -42,6 +44,7 @@ function toRecord(m: Member): MemberRecord {
     tipTime: m.tipTime,
     weeklyPrompt: m.weeklyPrompt,
     stressCheck: m.stressCheck,
+    peerNight: m.peerNight,
     createdOn: m.createdAt.toISOString().slice(0, 10),
     lastActiveOn: m.lastActiveOn ? m.lastActiveOn.toISOString().slice(0, 10) : null,
   };
@@ -108,7 +111,10 @@ function senderOf(r: SenderRow): Sender {
 const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
 
 export type MemberPreferences = Partial<
-  Pick<MemberRecord, "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck">
+  Pick<
+    MemberRecord,
+    "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck" | "peerNight"
+  >
 >;
 
 export function createMemberRepository(prisma: PrismaClient, now: Now) {
@@ -260,7 +266,21 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
         prisma.practiceNote.deleteMany({ where: { author: pseudonym, state: { notIn: ["published", "hidden"] } } }),
         prisma.practiceNote.updateMany({ where: { author: pseudonym }, data: { author: null } }),
         prisma.practiceReaction.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
-        prisma.supportRequest.deleteMany({ where: { OR: [{ requester: pseudonym }, { supporter: pseudonym }] } }),
+        // Peer conversations: the service has already closed and told the other side (peer-connect.ts
+        // leaveAll); this is the safety net. Counts stay for the totals, unlinked; blocks naming them go.
+        prisma.peerConversation.updateMany({
+          where: { status: { in: ["requested", "open"] }, OR: [{ requester: pseudonym }, { supporter: pseudonym }] },
+          data: {
+            status: "ended",
+            endedBy: "system",
+            expiresAt: null,
+            requesterLastMessage: null,
+            supporterLastMessage: null,
+          },
+        }),
+        prisma.peerConversation.updateMany({ where: { requester: pseudonym }, data: { requester: tombstone } }),
+        prisma.peerConversation.updateMany({ where: { supporter: pseudonym }, data: { supporter: tombstone } }),
+        prisma.peerBlock.deleteMany({ where: { OR: [{ blocker: pseudonym }, { blocked: pseudonym }] } }),
         prisma.enrolFailure.deleteMany({ where: { pseudonym } }),
         prisma.kvState.deleteMany({ where: { key: { endsWith: `:${pseudonym}` } } }),
         prisma.member.deleteMany({ where: { pseudonym } }),

@@ -1,17 +1,6 @@
-// Weekly stress answers, peer-support requests and the opt-in lists for the weekly messages, as plain objects.
-// A support request exists only after the officer's explicit consent; its note is scrubbed text they agreed to
-// share, and it is cleared with the other free text after the retention period.
+// Weekly stress answers and the opt-in lists for the weekly messages, as plain objects. (Peer conversations
+// have their own repository: peer.ts.)
 import type { PrismaClient } from "../generated/client.ts";
-
-export type SupportStatus = "open" | "acknowledged" | "contact_shared";
-
-export interface SupportRequestRecord {
-  id: string;
-  requester: string;
-  supporter: string | null;
-  note: string | null;
-  status: SupportStatus;
-}
 
 export interface Recipient {
   pseudonym: string;
@@ -38,55 +27,6 @@ export function createWellbeingRepository(prisma: PrismaClient) {
       return stress + hard > 0;
     },
 
-    /** Enrolled peer supporters, with how many requests each has open (to spread the load). */
-    async supporters(): Promise<
-      { pseudonym: string; province: string | null; locale: string; openRequests: number }[]
-    > {
-      const rows = await prisma.member.findMany({
-        where: { peerSupporter: true, enrolledAt: { not: null }, unreachableAt: null },
-        select: { pseudonym: true, province: true, locale: true },
-      });
-      const open = await prisma.supportRequest.groupBy({
-        by: ["supporter"],
-        where: { status: "open", supporter: { in: rows.map((r) => r.pseudonym) } },
-        _count: { _all: true },
-      });
-      return rows.map((r) => ({
-        ...r,
-        openRequests: open.find((o) => o.supporter === r.pseudonym)?._count._all ?? 0,
-      }));
-    },
-
-    async createRequest(
-      requester: string,
-      supporter: string,
-      note: string | null,
-      at: Date,
-    ): Promise<SupportRequestRecord> {
-      const row = await prisma.supportRequest.create({ data: { requester, supporter, note, createdAt: at } });
-      return toRecord(row);
-    },
-
-    async findRequest(id: string): Promise<SupportRequestRecord | null> {
-      const row = await prisma.supportRequest.findUnique({ where: { id } });
-      return row ? toRecord(row) : null;
-    },
-
-    /** Moves a request on from `from` to `to`; false if it was not in `from` (pressed twice, or withdrawn). */
-    async advance(id: string, from: SupportStatus, to: SupportStatus): Promise<boolean> {
-      const { count } = await prisma.supportRequest.updateMany({ where: { id, status: from }, data: { status: to } });
-      return count > 0;
-    },
-
-    /** Clears notes older than the free-text retention period. */
-    async clearOldNotes(before: Date): Promise<number> {
-      const { count } = await prisma.supportRequest.updateMany({
-        where: { createdAt: { lt: before }, note: { not: null } },
-        data: { note: null },
-      });
-      return count;
-    },
-
     /** Enrolled, reachable members who opted in to the weekly interview question or the stress question. */
     async optedIn(which: "weeklyPrompt" | "stressCheck"): Promise<Recipient[]> {
       return prisma.member.findMany({
@@ -96,17 +36,6 @@ export function createWellbeingRepository(prisma: PrismaClient) {
       });
     },
   };
-}
-
-function toRecord(r: {
-  id: string;
-  requester: string;
-  supporter: string | null;
-  note: string | null;
-  status: string;
-}): SupportRequestRecord {
-  const status = (["open", "acknowledged", "contact_shared"] as const).find((s) => s === r.status) ?? "open";
-  return { id: r.id, requester: r.requester, supporter: r.supporter, note: r.note, status };
 }
 
 export type WellbeingRepository = ReturnType<typeof createWellbeingRepository>;

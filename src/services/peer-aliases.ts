@@ -1,0 +1,49 @@
+// Pure helpers of anonymous peer connect: per-conversation aliases ("Peer 7K"), message-count bands for the
+// events, and the callback data of the request buttons (built here, read by src/bot/features/peer.ts).
+
+/** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const ALIAS_PATTERN = /^[2-9A-HJKMNP-Z]{2}$/;
+
+/** A two-character alias code, different from every code in `avoid`. `random` returns [0, 1). */
+export function newAlias(random: () => number, avoid: readonly (string | null)[] = []): string {
+  for (;;) {
+    const pick = () => ALPHABET[Math.floor(random() * ALPHABET.length)] ?? "X";
+    const code = `${pick()}${pick()}`;
+    if (!avoid.includes(code)) return code;
+  }
+}
+
+/**
+ * The alias code in the header of a relayed message ("💬 Peer 7K" / "💬 មិត្តរួមការងារ 7K"), so a reply to it
+ * can be routed to that conversation. Null when the text is not a relayed message.
+ */
+export function aliasInHeader(text: string | undefined): string | null {
+  const first = text?.split("\n", 1)[0] ?? "";
+  if (!first.startsWith(RELAY_MARK)) return null;
+  const code = first.trim().split(/\s+/).at(-1) ?? "";
+  return ALIAS_PATTERN.test(code) ? code : null;
+}
+
+/** The first characters of every relayed message; the rest of the header line is the sender's alias. */
+export const RELAY_MARK = "💬";
+
+export const MESSAGE_BANDS = ["0", "1-9", "10-49", "50+"] as const;
+export type MessageBand = (typeof MESSAGE_BANDS)[number];
+
+/** Messages of a conversation, banded, so events carry no exact counts. */
+export function messageBand(count: number): MessageBand {
+  if (count <= 0) return "0";
+  if (count < 10) return "1-9";
+  if (count < 50) return "10-49";
+  return "50+";
+}
+
+/** Namespace of the buttons on a request (accept, decline, block; `x` answers that it is closed). */
+export const PEER_REQUEST_NS = "peerreq";
+export const PEER_REQUEST_ACTIONS = ["a", "d", "b", "x"] as const;
+export type PeerRequestAction = (typeof PEER_REQUEST_ACTIONS)[number];
+
+export function peerRequestData(action: PeerRequestAction, conversationId: string): string {
+  return `${PEER_REQUEST_NS}:${action}:${conversationId}`;
+}
