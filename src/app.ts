@@ -17,12 +17,14 @@ import { createInviteRepository } from "./db/repositories/invites.js";
 import { createMemberRepository } from "./db/repositories/members.js";
 import { createPeerRepository } from "./db/repositories/peer.js";
 import { createPracticeRepository } from "./db/repositories/practices.js";
+import { createRetentionRepository } from "./db/repositories/retention.js";
 import { createTipRepository } from "./db/repositories/tips.js";
 import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
 import { createDeliveryStack } from "./delivery/stack.js";
 import { createCheckinJobs } from "./jobs/checkin-jobs.js";
 import { createPeerJobs } from "./jobs/peer-jobs.js";
 import { createPracticeJobs } from "./jobs/practice-jobs.js";
+import { createRetentionJob } from "./jobs/retention-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { BROADCAST_JOB, createBroadcastService } from "./services/broadcasts.js";
@@ -171,6 +173,13 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     },
   });
   scheduler.register(...createCheckinJobs(checkins, logger));
+  scheduler.register(
+    createRetentionJob(
+      createRetentionRepository(db.prisma),
+      { stateDays: config.STATE_RETENTION_DAYS, outboxDays: config.OUTBOX_RETENTION_DAYS },
+      logger,
+    ),
+  );
   scheduler.register(
     ...createPracticeJobs(createPracticeSchedule(practiceDeps, practices), logger, config.PRACTICE_DIGEST_CRON),
   );

@@ -54,6 +54,8 @@ export const configSchema = z
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    STATE_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(14),
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
     PRACTICE_DIGEST_CRON: z
       .string()
       .default("0 10 * * 4")

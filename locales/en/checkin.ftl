@@ -67,6 +67,9 @@ checkin-kept =
 
     { $text }
 checkin-kept-removed = Mitt removed: { $kinds }.
+checkin-crisis-not-kept = Because of what you wrote, Mitt will not keep this note unless you choose to. You can go on with your reflection.
+checkin-crisis-continue = ➡️ Go on without keeping it
+checkin-crisis-keep = 💾 Keep the note
 checkin-save = ✅ Save
 checkin-edit = ✏️ Edit
 checkin-discard = 🗑 Discard

@@ -67,6 +67,9 @@ checkin-kept =
 
     { $text }
 checkin-kept-removed = មិត្ត បានលុបចេញ៖ { $kinds }។
+checkin-crisis-not-kept = ដោយសារអ្វីដែលអ្នកបានសរសេរ មិត្ត នឹងមិនរក្សាទុកកំណត់ចំណាំនេះទេ លុះត្រាតែអ្នកជ្រើសរើសឱ្យរក្សាទុក។ អ្នកអាចបន្តការឆ្លុះបញ្ចាំងរបស់អ្នកបាន។
+checkin-crisis-continue = ➡️ បន្ត ដោយមិនរក្សាទុក
+checkin-crisis-keep = 💾 រក្សាទុកកំណត់ចំណាំ
 checkin-save = ✅ រក្សាទុក
 checkin-edit = ✏️ កែ
 checkin-discard = 🗑 បោះចោល

@@ -9,7 +9,7 @@ import type { Now } from "../clock.js";
 import type { ClaimedRow, JobKind, OutboxPayload, OutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
 import { createConfirmations } from "./confirmations.js";
-import { decide } from "./gate.js";
+import { decide, PER_CHAT_GAP_MS } from "./gate.js";
 import { createPacer } from "./pacer.js";
 import type { QuietHours } from "./quiet-hours.js";
 import type { Sender, SendOutcome } from "./telegram-sender.js";
@@ -39,6 +39,8 @@ export interface WorkerOptions {
   renderers?: Record<string, (row: ClaimedRow) => Promise<OutboxPayload | null>>;
   /** Called when a recipient blocked the bot (403). */
   onBlocked?: (recipient: string) => Promise<void>;
+  /** Chats remembered for per-chat pacing before those older than the pacing gap are forgotten (default 1,000). */
+  maxTrackedChats?: number;
 }
 
 export interface DeliveryWorker {
@@ -52,6 +54,8 @@ export interface DeliveryWorker {
   /** A held job was resumed. */
   unhold(jobId: string): void;
   readonly stats: { sent: number; failed: number; rateLimited: number; transient: number };
+  /** How many chats the per-chat pacing remembers now (bounded: see maxTrackedChats). */
+  readonly trackedChats: number;
 }
 
 export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
@@ -103,6 +107,11 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
 
   async function claimBatch(): Promise<ClaimedRow[]> {
     const t = now();
+    // Per-chat pacing needs only the last second: beyond a bound, older entries go, so memory stays flat however
+    // many officers a job reaches.
+    if (lastSentToChat.size > (opts.maxTrackedChats ?? 1000)) {
+      for (const [chat, at] of lastSentToChat) if (t.getTime() - at >= PER_CHAT_GAP_MS) lastSentToChat.delete(chat);
+    }
     for (const [jobId, since] of held) if (t.getTime() - since > leaseSeconds * 1000) held.delete(jobId);
     if (t.getTime() - lastStaleCheck > (leaseSeconds * 1000) / 2) {
       lastStaleCheck = t.getTime();
@@ -240,6 +249,9 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
 
   return {
     stats,
+    get trackedChats() {
+      return lastSentToChat.size;
+    },
     start() {
       if (running) return;
       running = true;

@@ -213,7 +213,8 @@ describe("check-in", () => {
     u.press("🤝 Yes, please");
     // The truth about who was told (an anonymous request, sent now), then the check-in goes on where it was.
     await replyContaining(bot.emu, u, "Your request went to", after);
-    await replyContaining(bot.emu, u, "This is what will be kept", after);
+    // Words written in distress are not offered for keeping: the note goes unless the officer asks to keep it.
+    await replyContaining(bot.emu, u, "will not keep this note unless you choose to", after);
     const request = await replyContaining(bot.emu, supporter, "would like to talk with a peer supporter", after);
     expect(request).toMatch(/Peer [2-9A-Z]{2}/);
     expect(request).not.toContain("Vibol");
@@ -224,6 +225,10 @@ describe("check-in", () => {
         'peer.requested {"night":false,"source":"crisis","available":true}',
       ]),
     );
+    expect((await u.askPress("➡️ Go on without keeping it")).text).toContain("One thing you will try");
+    await bot.idle();
+    // (The words stay in this check-in's conversation state until it ends, and nowhere else.)
+    expect(await rowsContaining(bot, "hopeless", ["free_texts", "check_ins", "usage_events", "outbox"])).toEqual([]);
   });
 
   it("When a check-in is left idle, then one reminder comes after 2 hours and it closes quietly after 24 hours", async () => {

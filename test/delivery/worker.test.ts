@@ -241,3 +241,30 @@ describe("outbox claims", () => {
     expect(await outbox.claim(5, past, "w")).toHaveLength(1);
   });
 });
+
+describe("worker memory", () => {
+  it("When a job reaches many chats, then the per-chat pacing remembers only a bounded number of them", async () => {
+    const people = await seedRecipients(db.prisma, 60, 7_990_000, "bound");
+    const outbox = createOutboxRepository(db.prisma, realClock);
+    const worker = createDeliveryWorker({
+      outbox,
+      send: createTelegramSender(TOKEN, emu.apiRoot),
+      logger: silent,
+      ratePerSec: 40,
+      timeZone: "Asia/Phnom_Penh",
+      defaultQuiet: { start: "21:00", end: "07:00" },
+      idlePollMs: 50,
+      now: realClock,
+      maxTrackedChats: 5,
+    });
+    workers.push(worker);
+    worker.start();
+    const job = await createDelivery(outbox, worker, realClock).queue(
+      { key: "bound", kind: "broadcast", urgent: true },
+      textRows(people, "bound"),
+    );
+    await untilDone(outbox, job.id);
+    expect(summarize(people, deliveredPerChat(emu, "bound"))).toEqual({ lost: 0, duplicates: 0, delivered: 60 });
+    expect(worker.trackedChats).toBeLessThan(60);
+  });
+});

@@ -25,7 +25,7 @@ export interface FlowOptions {
 
 export type Reply =
   | { kind: "button"; data: string; ctx: ConversationContext }
-  | { kind: "text"; value: string; removed: ScrubKind[] };
+  | { kind: "text"; value: string; removed: ScrubKind[]; crisis: boolean };
 
 export interface Question {
   text: string;
@@ -100,14 +100,16 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         }
         const found = await conversation.external((octx) => takeTextFindings(octx));
         const kept = scrub(text);
-        if ((found.crisis || mentionsCrisis(text, o.content.crisisWords)) && o.onCrisis && !inCrisis) {
+        const crisis = found.crisis || mentionsCrisis(text, o.content.crisisWords);
+        if (crisis && o.onCrisis && !inCrisis) {
           inCrisis = true;
           await o.onCrisis();
           inCrisis = false;
         }
         if (q.textMax !== undefined) {
           if (kept.text.length <= q.textMax) {
-            return { kind: "text", value: kept.text, removed: [...new Set([...found.removed, ...kept.removed])] };
+            const removed = [...new Set([...found.removed, ...kept.removed])];
+            return { kind: "text", value: kept.text, removed, crisis };
           }
           await send(q, tr("common-text-too-long", { max: q.textMax }));
           continue;
@@ -171,16 +173,32 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     }
   }
 
-  /** Shows scrubbed text back with Save · Edit · Discard; returns what to keep, or null (discarded). */
+  /**
+   * Shows scrubbed text back with Save · Edit · Discard; returns what to keep, or null (discarded). Text written in
+   * distress (crisis words) is not offered for keeping: the contacts came first, and the note goes unless the
+   * officer explicitly asks to keep it.
+   */
   async function confirmText(
     item: string,
-    first: { value: string; removed: ScrubKind[] },
+    first: { value: string; removed: ScrubKind[]; crisis?: boolean },
     editPrompt: string,
     max: number,
     cancel = true,
   ): Promise<string | null> {
     let current = first;
     for (;;) {
+      if (current.crisis) {
+        const keep = await choose({
+          text: tr("checkin-crisis-not-kept"),
+          cancel,
+          rows: [
+            [{ text: tr("checkin-crisis-continue"), data: data(item, "drop") }],
+            [{ text: tr("checkin-crisis-keep"), data: data(item, "keep") }],
+          ],
+        });
+        if (keep !== data(item, "keep")) return null;
+        current = { ...current, crisis: false };
+      }
       const removed = current.removed.length
         ? `\n\n${tr("checkin-kept-removed", { kinds: current.removed.map((k) => tr(`checkin-removed-${k}`)).join(", ") })}`
         : "";

@@ -162,7 +162,7 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
         FROM members m
         JOIN identities i ON i.pseudonym = m.pseudonym
         WHERE m.enrolled_at IS NOT NULL AND m.unreachable_at IS NULL
-          AND m.tip_time = ${slot.time} AND m.tip_frequency::text = ANY(${frequencies}::text[])
+          AND m.tip_time = ${slot.time} AND m.tip_frequency = ANY(${frequencies}::"TipFrequency"[])
         ON CONFLICT (job_id, recipient) DO NOTHING`;
     },
   };
