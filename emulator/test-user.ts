@@ -47,6 +47,14 @@ export class TestUser {
     return this.emu.inject({ message: stored.message } as Omit<Update, "update_id">);
   }
 
+  /**
+   * Sends a message with any content Telegram can deliver (a forward's `forward_origin`, a `contact`, a `document`,
+   * a `reply_to_message`…), stored in the chat like any other.
+   */
+  sendRaw(content: Record<string, unknown>): Update {
+    return this.message(content);
+  }
+
   /** Sends text; a leading "/word" gets a bot_command entity, as Telegram adds. */
   send(text: string): Update {
     const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);

@@ -67,9 +67,10 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   });
   // 2. one update at a time per person (same key as the session), so state never races
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString()));
-  // 3. everything below is behind the error boundary
+  // 3. one log line per update, written once the update is fully handled, its error (if any) included
+  bot.use(updateLogger);
+  // 4. everything below is behind the error boundary
   const app = bot.errorBoundary(handleBotError);
-  app.use(updateLogger);
   app.use(identify);
   app.use(
     session({

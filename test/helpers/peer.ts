@@ -36,14 +36,8 @@ export async function makeSupporter(bot: TestBot, u: TestUser, on = true) {
 }
 
 /** Injects a message from `u` with extra fields (forward_origin, reply_to_message, …), as Telegram would. */
-export function sendRaw(bot: TestBot, u: TestUser, content: Record<string, unknown>): Update {
-  const emu = bot.emu;
-  emu.chats.rememberUser(u.info);
-  const stored = emu.chats.add(u.id, false, (message_id) => {
-    const base = { message_id, date: Math.floor(Date.now() / 1000), chat: emu.chats.chatObject(u.id), from: u.info };
-    return { ...base, ...content } as never;
-  });
-  return emu.inject({ message: stored.message } as Omit<Update, "update_id">);
+export function sendRaw(_bot: TestBot, u: TestUser, content: Record<string, unknown>): Update {
+  return u.sendRaw(content);
 }
 
 /** `u` replies to one of the bot's messages in their chat (swipe left → reply). */

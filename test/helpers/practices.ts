@@ -1,6 +1,6 @@
 // Helpers for the practice-sharing bot tests: a clock that tests can move forward, messages the TestUser cannot
 // send (documents, forwards), and notes created and published through the service.
-import type { Message, Update } from "grammy/types";
+import type { Update } from "grammy/types";
 import type { Emulator, TestUser } from "../../emulator/index.js";
 import { PRACTICE_JOBS } from "../../src/jobs/practice-jobs.js";
 import { pseudonymOf, type TestBot } from "./bot.js";
@@ -35,18 +35,8 @@ export function movableClock() {
 }
 
 /** Injects a message with any content as this user (a document, a forwarded text, a video…). */
-export function sendRaw(emu: Emulator, user: TestUser, content: Record<string, unknown>): Update {
-  emu.chats.rememberUser(user.info);
-  const stored = emu.chats.add(user.id, false, (message_id) => {
-    const base = {
-      message_id,
-      date: Math.floor(Date.now() / 1000),
-      chat: emu.chats.chatObject(user.id),
-      from: user.info,
-    };
-    return { ...base, ...content } as unknown as Message;
-  });
-  return emu.inject({ message: stored.message } as Omit<Update, "update_id">);
+export function sendRaw(_emu: Emulator, user: TestUser, content: Record<string, unknown>): Update {
+  return user.sendRaw(content);
 }
 
 /** Submits a short note as `author` and approves it (as a trainer would); returns its id. */

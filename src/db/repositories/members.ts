@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Now } from "../../clock.js";
 import type { Member, PrismaClient, Role, TipFrequency, UnitType } from "../generated/client.ts";
+import { rekeyedColumns } from "../pseudonym-columns.js";
 
 export type Locale = "km" | "en";
 export type { Role, TipFrequency, UnitType };
@@ -240,32 +241,22 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
     },
 
     /**
-     * "Delete my data": removes identity, profile, preferences, state and free text. Pseudonymous
-     * analytical rows stay but are re-keyed to a random tombstone, because the pseudonym is a
-     * deterministic HMAC of the Telegram id and would otherwise re-link if the person came back.
+     * "Delete my data": removes identity, profile, preferences, state and free text. Pseudonymous analytical rows
+     * stay for the programme's totals but are re-keyed to a random tombstone (every column listed in
+     * src/db/pseudonym-columns.ts), so nothing connects a person who comes back (with a new random pseudonym) to
+     * their past, nor to the people they invited.
      */
     async deleteEverything(pseudonym: string): Promise<void> {
       const tombstone = `gone-${randomUUID()}`;
       await prisma.$transaction([
-        prisma.usageEvent.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
-        prisma.checkIn.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
-        prisma.wellbeingResponse.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
-        prisma.tipView.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
-        prisma.broadcastReaction.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
-        prisma.broadcast.updateMany({ where: { createdBy: pseudonym }, data: { createdBy: tombstone } }),
-        prisma.tip.updateMany({ where: { createdBy: pseudonym }, data: { createdBy: tombstone } }),
-        prisma.tip.updateMany({ where: { archivedBy: pseudonym }, data: { archivedBy: tombstone } }),
+        // First what needs more than a new key (see src/db/pseudonym-columns.ts).
         prisma.outboxMessage.updateMany({
           where: { recipient: pseudonym, state: { in: ["queued", "sending"] } },
           data: { state: "skipped", reason: "deleted", updatedAt: now() },
         }),
-        prisma.outboxMessage.updateMany({ where: { recipient: pseudonym }, data: { recipient: tombstone } }),
-        prisma.freeText.deleteMany({ where: { pseudonym } }),
-        prisma.focusTopic.deleteMany({ where: { pseudonym } }),
         // Practice notes: unpublished ones go; published (or hidden) ones stay for readers, without an author.
         prisma.practiceNote.deleteMany({ where: { author: pseudonym, state: { notIn: ["published", "hidden"] } } }),
         prisma.practiceNote.updateMany({ where: { author: pseudonym }, data: { author: null } }),
-        prisma.practiceReaction.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         // Peer conversations: the service has already closed and told the other side (peer-connect.ts
         // leaveAll); this is the safety net. Counts stay for the totals, unlinked; blocks naming them go.
         prisma.peerConversation.updateMany({
@@ -278,9 +269,17 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
             supporterLastMessage: null,
           },
         }),
-        prisma.peerConversation.updateMany({ where: { requester: pseudonym }, data: { requester: tombstone } }),
-        prisma.peerConversation.updateMany({ where: { supporter: pseudonym }, data: { supporter: tombstone } }),
+        // Then every pseudonym column that keeps its rows gets the tombstone.
+        ...rekeyedColumns().map(([table, column]) =>
+          prisma.$executeRawUnsafe(
+            `UPDATE "${table}" SET "${column}" = $1 WHERE "${column}" = $2`,
+            tombstone,
+            pseudonym,
+          ),
+        ),
         prisma.peerBlock.deleteMany({ where: { OR: [{ blocker: pseudonym }, { blocked: pseudonym }] } }),
+        prisma.freeText.deleteMany({ where: { pseudonym } }),
+        prisma.focusTopic.deleteMany({ where: { pseudonym } }),
         prisma.enrolFailure.deleteMany({ where: { pseudonym } }),
         prisma.kvState.deleteMany({ where: { key: { endsWith: `:${pseudonym}` } } }),
         prisma.member.deleteMany({ where: { pseudonym } }),
