@@ -5,6 +5,7 @@ import type { TestUser } from "../../emulator/index.js";
 import { PSEUDONYM_COLUMNS } from "../../src/db/pseudonym-columns.js";
 import {
   enrol,
+  enrolKhmer,
   freshData,
   pseudonymOf,
   rowsContaining,
@@ -118,6 +119,73 @@ describe("logs", () => {
     expect(logs).toContain("rejected by fault injection");
     // (Stack traces name source files such as features/help.ts: the reply's own words must not be there.)
     for (const secret of [...secrets, "payload", "What you can do"]) expect(logs, secret).not.toContain(secret);
+  });
+});
+
+describe("as a Khmer officer would use it", () => {
+  it("When a stranger sends /help, then nothing is stored under any key and no event names them", async () => {
+    const { user } = person("Dalin");
+    expect((await user.askCommand("help")).text).toBeTruthy();
+    await bot.idle();
+    expect(await bot.db.prisma.kvState.count()).toBe(0);
+    expect(await bot.db.prisma.usageEvent.count()).toBe(0);
+    expect(await bot.db.prisma.identity.count()).toBe(0);
+  });
+
+  it("When an officer enrols, reflects with a forwarded message, deletes their data and enrols again, then no table or log holds who they are or what they typed", async () => {
+    const { user, secrets } = person("Sreyneang");
+    const code = await seedInvite(bot);
+    await user.askCommand("start");
+    await user.askPress("ភាសាខ្មែរ");
+    await user.askPress("បន្ត");
+    await user.askPress("ខ្ញុំយល់ព្រម");
+    await user.ask(code);
+    await user.askPress("កំពត");
+    await user.askPress("អង្គភាពការពារកុមារ");
+    await user.askPress("មិនទាន់ចង់បានគន្លឹះទេ");
+    const firstHandle = (await bot.app.deps.members.find(await pseudonymOf(bot, user.id)))?.handle ?? "";
+
+    await user.askCommand("reflect");
+    await user.askPress("មិនបានធ្វើទាំងនេះទេ");
+    await user.askPress("មិនប្រាកដទេ");
+    await user.askPress("😐");
+    const mark = bot.emu.calls.length;
+    user.sendRaw({
+      text: "ក្មួយស្រីឈ្មោះ ដារ៉ា នៅភូមិត្រពាំងស្វាយ",
+      forward_origin: { type: "user", date: 1, sender_user: { id: 777_000_333, is_bot: false, first_name: "Chenda" } },
+    });
+    await user.nextReply({ since: mark });
+    await user.ask("ក្មួយស្រីឈ្មោះ ដារ៉ា អាយុ ១២ ឆ្នាំ និយាយបានល្អ");
+    await user.askPress("✅ រក្សាទុក");
+    await user.askPress("រង់ចាំឱ្យយូរជាងមុន ពេលកុមារស្ងៀម");
+    await user.askPress("បញ្ចប់ ✔️");
+
+    bot.emu.setFaults({ error400Rate: 1, methods: ["sendMessage"] });
+    user.command("progress");
+    await bot.idle();
+    bot.emu.setFaults({});
+
+    await user.askCommand("settings");
+    await user.askPress("🗑 លុបទិន្នន័យរបស់ខ្ញុំ");
+    await user.askPress("បន្ត");
+    await user.askPress("🗑 បាទ/ចាស លុបទាំងអស់");
+    await enrolKhmer(bot, user);
+    await bot.idle();
+    const secondHandle = (await bot.app.deps.members.find(await pseudonymOf(bot, user.id)))?.handle ?? "";
+    expect(secondHandle).not.toBe(firstHandle);
+
+    const typed = ["ដារ៉ា", "ត្រពាំងស្វាយ", "១២ ឆ្នាំ", "777000333", "Chenda", code, code.replace("-", "")];
+    const everyTableButIdentities = (
+      await bot.db.prisma.$queryRaw<{ t: string }[]>`
+      SELECT table_name AS t FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'identities'`
+    ).map((r) => r.t);
+    for (const secret of [...secrets, ...typed]) {
+      expect(await rowsContaining(bot, secret, everyTableButIdentities), secret).toEqual([]);
+    }
+    expect(await rowsContaining(bot, firstHandle), firstHandle).toEqual([]);
+    const logs = bot.logs.join("\n");
+    for (const secret of [...secrets, ...typed]) expect(logs, secret).not.toContain(secret);
   });
 });
 
