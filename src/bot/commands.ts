@@ -9,9 +9,9 @@ import { LOCALES, type Locale } from "./i18n.js";
 const BASE = ["start", "tip", "topics", "reflect", "progress", "help", "settings", "mydata", "language", "cancel"];
 const EXTRA: Record<Role, string[]> = {
   officer: [],
-  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips"],
-  staff: [],
-  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "users"],
+  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips", "summary"],
+  staff: ["summary"],
+  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "users", "summary"],
 };
 
 export function commandsFor(role: Role): string[] {

@@ -10,6 +10,7 @@ import type { Logger } from "../logger.js";
 import type { BroadcastService } from "../services/broadcasts.js";
 import type { CheckinService } from "../services/checkin-service.js";
 import type { EnrolmentService } from "../services/enrolment.js";
+import type { SummaryService } from "../services/metrics/summary-service.js";
 import type { Pseudonymizer } from "../services/pseudonym.js";
 import type { TipService } from "../services/tips.js";
 import type { WellbeingContent } from "../services/wellbeing-content.js";
@@ -34,6 +35,8 @@ export interface BotDeps {
   broadcasts: BroadcastService;
   /** Post-interview check-ins, the wellbeing ladder and peer-support requests. */
   checkins: CheckinService;
+  /** Staff summaries: aggregates with small groups suppressed, as text, charts and CSV. */
+  summaries: SummaryService;
   /** Crisis words, support contacts and self-care cards (content/wellbeing). */
   wellbeingContent: WellbeingContent;
   /** Telegram command menus per language and role; created by createBot (it needs the bot's api). */

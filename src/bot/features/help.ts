@@ -12,7 +12,8 @@ async function showHelp(ctx: Context) {
     role === "trainer" || role === "admin" ? `\n${ctx.t("broadcast-help")}\n${ctx.t("tips-admin-help")}` : "";
   // Tip and check-in commands are described next to their features (tips.ftl, checkin.ftl).
   const everyone = role === "guest" ? "" : `\n${ctx.t("tip-help")}\n${ctx.t("checkin-help")}`;
-  await ctx.reply(ctx.t(`help-${role}`) + everyone + extra);
+  const summary = role === "trainer" || role === "staff" || role === "admin" ? `\n${ctx.t("summary-help")}` : "";
+  await ctx.reply(ctx.t(`help-${role}`) + everyone + extra + summary);
 }
 
 composer.command("help", logHandle("help"), showHelp);

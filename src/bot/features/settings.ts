@@ -6,6 +6,7 @@ import { DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-
 import { cb } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
+import { addSummarySettings } from "../keyboards/summary-settings.js";
 import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
@@ -31,8 +32,8 @@ async function showSettings(ctx: Context) {
     )
     .row()
     .text(ctx.t("checkin-settings-button"), cb("ci", "settings"))
-    .row()
-    .text(ctx.t("settings-delete"), cb("settings", "delete"));
+    .row();
+  addSummarySettings(kb, m, (k, v) => ctx.t(k, v)).text(ctx.t("settings-delete"), cb("settings", "delete"));
   await ctx.reply(text, { reply_markup: kb });
 }
 

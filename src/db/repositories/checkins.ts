@@ -63,6 +63,7 @@ export function createCheckinRepository(prisma: PrismaClient) {
             elements: a.elements ?? [],
             openShare: a.openShare,
             setting: settingList(a.setting),
+            settingAnswered: a.setting !== null,
             feeling: a.feeling,
             action: a.action,
             triedLastAction: a.triedLastAction,

@@ -20,8 +20,15 @@ export interface MemberRecord {
   tipTime: string;
   weeklyPrompt: boolean;
   stressCheck: boolean;
+  /** Staff and admins: receive the weekly summary digest. */
+  summaryDigest: boolean;
+  /** Whether the officer's unit has a child-friendly interview room (null: not answered). */
+  unitRoom: UnitRoom | null;
   createdOn: string;
 }
+
+export const UNIT_ROOM_ANSWERS = ["yes", "no", "unsure"] as const;
+export type UnitRoom = (typeof UNIT_ROOM_ANSWERS)[number];
 
 function toRecord(m: Member): MemberRecord {
   return {
@@ -39,6 +46,8 @@ function toRecord(m: Member): MemberRecord {
     tipTime: m.tipTime,
     weeklyPrompt: m.weeklyPrompt,
     stressCheck: m.stressCheck,
+    summaryDigest: m.summaryDigest,
+    unitRoom: UNIT_ROOM_ANSWERS.find((a) => a === m.unitRoom) ?? null,
     createdOn: m.createdAt.toISOString().slice(0, 10),
   };
 }
@@ -52,7 +61,18 @@ export interface ConsentInput {
 }
 
 export type MemberPreferences = Partial<
-  Pick<MemberRecord, "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck">
+  Pick<
+    MemberRecord,
+    | "locale"
+    | "province"
+    | "unitType"
+    | "tipFrequency"
+    | "tipTime"
+    | "weeklyPrompt"
+    | "stressCheck"
+    | "summaryDigest"
+    | "unitRoom"
+  >
 >;
 
 export function createMemberRepository(prisma: PrismaClient) {
@@ -155,6 +175,7 @@ export function createMemberRepository(prisma: PrismaClient) {
       const tombstone = `gone-${randomUUID()}`;
       await prisma.$transaction([
         prisma.usageEvent.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
+        prisma.officerWeek.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.checkIn.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.wellbeingResponse.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
         prisma.tipView.updateMany({ where: { pseudonym }, data: { pseudonym: tombstone } }),
