@@ -45,19 +45,22 @@ function markerPlugin(markers: (string | null)[][]): Plugin {
       ctx.font = `14px "${CHART_FONT}"`;
       ctx.fillStyle = "#52606d";
       markers.forEach((row, d) => {
+        const elements = chart.getDatasetMeta(d).data;
         row.forEach((marker, i) => {
           if (!marker) return;
-          const along = index.getPixelForValue(i);
+          // Where this dataset's bar would be (Chart.js places it even without a value), else the category.
+          const el = elements[i] as { x?: number; y?: number } | undefined;
+          const own = horizontal ? el?.y : el?.x;
+          const along = Number.isFinite(own) ? (own as number) : index.getPixelForValue(i);
           const zero = value.getPixelForValue(0);
-          const offset = (d - (markers.length - 1) / 2) * 16;
           if (horizontal) {
             ctx.textAlign = "left";
             ctx.textBaseline = "middle";
-            ctx.fillText(marker, zero + 6, along + offset);
+            ctx.fillText(marker, zero + 6, along);
           } else {
             ctx.textAlign = "center";
             ctx.textBaseline = "bottom";
-            ctx.fillText(marker, along + offset * 2, zero - 4 - d * 18);
+            ctx.fillText(marker, along, zero - 4);
           }
         });
       });

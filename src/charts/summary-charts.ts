@@ -3,7 +3,7 @@
 // drawn; its marker ("< 5", "hidden") is written in its place.
 import type { ChartConfiguration } from "chart.js";
 import type { Locale } from "../db/repositories/members.js";
-import { formatCount, formatPercent, formatShown, formatWeek, type Translate } from "../services/metrics/format.js";
+import { formatCount, formatShown, formatWeek, type Translate } from "../services/metrics/format.js";
 import type { Shown } from "../services/metrics/suppression.js";
 import type { MetricCells, SummaryView, ViewRow } from "../services/metrics/view.js";
 import { renderChart } from "./render.js";
@@ -42,7 +42,7 @@ function bars(
 ): Buffer {
   const built = series.map((s) => points(s.values, kind, o));
   const tick = (v: number | string) =>
-    kind === "percent" ? formatPercent(Number(v), o.locale) : formatCount(Number(v), o.locale);
+    kind === "percent" ? `${formatCount(Number(v), o.locale)}%` : formatCount(Number(v), o.locale);
   const valueAxis = { beginAtZero: true, ...(kind === "percent" ? { max: 100 } : {}), ticks: { callback: tick } };
   // Every label is drawn (Chart.js would skip some when crowded).
   const indexAxis = { ticks: { autoSkip: false } };

@@ -37,8 +37,11 @@ export interface SummaryView {
 }
 
 const ZERO: Tally = { n: 0, officers: 0 };
-const NA: MetricCells = { value: { state: "na" }, num: { state: "na" } };
-const REFUSED: MetricCells = { value: { state: "refused" }, num: { state: "refused" } };
+/** Every figure of a metric marked the same way: not available yet, or refused (programme level only). */
+function marked(m: MetricDef, state: "na" | "refused"): MetricCells {
+  const s = { state } as const;
+  return { value: s, num: s, ...(m.kind === "count" ? {} : { den: s }), ...(m.extra ? { extra: s } : {}) };
+}
 
 export function figuresOf(m: MetricDef): FigureName[] {
   if (m.kind === "count") return ["num"];
@@ -84,13 +87,13 @@ export function buildView(
   const groups: ViewRow[] = raw.groups.map((g) => ({ key: g.key, cells: {} }));
   for (const m of metrics) {
     if (!isAvailable(m, opts.events)) {
-      total.cells[m.id] = NA;
-      for (const g of groups) g.cells[m.id] = NA;
+      total.cells[m.id] = marked(m, "na");
+      for (const g of groups) g.cells[m.id] = marked(m, "na");
       continue;
     }
     if (m.scope === "programme") {
       total.cells[m.id] = family(m, [raw.programme], () => false).row(0);
-      for (const g of groups) g.cells[m.id] = REFUSED;
+      for (const g of groups) g.cells[m.id] = marked(m, "refused");
       continue;
     }
     const fam = family(m, groupFigures, () => true);
