@@ -1,6 +1,7 @@
 // The "done when" of staff summaries, tried as people would against the emulator: an admin invites a staff member,
 // who enrols in Khmer and asks /summary for the last 4 weeks by province. 3 officers in Kep and 20 in Kampot: Kep
 // is "< 5" everywhere and cannot be recovered from the totals; wellbeing is never broken down.
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
 import { enrol, hasKhmer, startTestBot, type TestBot } from "../helpers/bot.js";
@@ -35,27 +36,6 @@ async function summaryReplies(user: TestUser, since: number) {
   const photos = calls.filter((c) => c.method === "sendPhoto").map((c) => c.message?.photo?.at(-1)?.file_id ?? "");
   const csv = bot.emu.fileData(doc.message?.document?.file_id ?? "")?.toString("utf8") ?? "";
   return { texts, photos: photos.map((id) => bot.emu.fileData(id) ?? Buffer.alloc(0)), csv };
-}
-
-/** A tiny CSV reader for our own output (quoted cells, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
-    else if (ch !== "\r" && ch !== "\uFEFF") cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
 }
 
 describe("staff summaries", () => {
@@ -100,7 +80,7 @@ describe("staff summaries", () => {
     for (const png of photos) expect(png.subarray(1, 4).toString()).toBe("PNG");
 
     // The CSV: a header naming each metric, the same suppression, nothing that identifies a person.
-    const rows = parseCsv(csv);
+    const rows: string[][] = parse(csv, { bom: true });
     const header = rows[0] ?? [];
     expect(header.join("|")).toContain("[officers.value]");
     expect(header.join("|")).toContain("[active-officers.num]");
