@@ -18,7 +18,7 @@ summary-working = ⏳ Working out the summary…
 summary-trainer-note = As a trainer you see the tips and broadcast parts of the summary.
 summary-csv-caption = 📄 The same figures as a CSV, with a header row naming each metric.
 
-summary-title = 📊 { $period } ({ $range })
+summary-title = 📊 Summary: { $period } ({ $range })
 summary-range = { $from } – { $to }
 summary-range-empty = no full week yet
 summary-scope-none = Whole programme

@@ -18,8 +18,8 @@ summary-working = ⏳ កំពុងរៀបចំសេចក្តីសង�
 summary-trainer-note = ក្នុងនាមជាគ្រូបណ្តុះបណ្តាល អ្នកឃើញផ្នែកគន្លឹះ និងសារផ្សព្វផ្សាយនៃសេចក្តីសង្ខេប។
 summary-csv-caption = 📄 តួលេខដដែលជាឯកសារ CSV ដោយមានជួរក្បាលដែលដាក់ឈ្មោះរង្វាស់នីមួយៗ។
 
-summary-title = 📊 { $period } ({ $range })
-summary-range = { $from } – { $to }
+summary-title = 📊 សេចក្តីសង្ខេប៖ { $period } ({ $range })
+summary-range = ពី { $from } ដល់ { $to }
 summary-range-empty = មិនទាន់មានសប្តាហ៍ពេញលេញនៅឡើយ
 summary-scope-none = កម្មវិធីបណ្តុះបណ្តាលទាំងមូល
 summary-scope-province = កម្មវិធីបណ្តុះបណ្តាលទាំងមូល បន្ទាប់មកតាមខេត្ត
