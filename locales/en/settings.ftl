@@ -5,6 +5,7 @@ settings-title =
     Language: { $language }
     Province: { $province }
     Unit type: { $unit }
+    Child-friendly room at your unit: { $room }
 settings-language = 🌐 Language
 settings-province = 📍 Province
 settings-unit = 🏢 Unit type

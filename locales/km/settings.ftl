@@ -5,6 +5,7 @@ settings-title =
     ភាសា៖ { $language }
     ខេត្ត៖ { $province }
     ប្រភេទអង្គភាព៖ { $unit }
+    បន្ទប់មិត្តភាពកុមារនៅអង្គភាពរបស់អ្នក៖ { $room }
 settings-language = 🌐 ភាសា
 settings-province = 📍 ខេត្ត
 settings-unit = 🏢 ប្រភេទអង្គភាព
