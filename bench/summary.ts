@@ -10,7 +10,6 @@ import { createDatabase, type Database } from "../src/db/client.js";
 import { createMetricsRepository } from "../src/db/repositories/metrics.js";
 import { createMetricsRollup } from "../src/db/repositories/metrics-rollup.js";
 import { METRIC_PASSIVE_EVENTS } from "../src/services/metrics/catalogue.js";
-import { mondayOf } from "../src/services/metrics/periods.js";
 import { createSummaryService } from "../src/services/metrics/summary-service.js";
 import { seedSummaryData } from "./summary-seed.js";
 
@@ -33,7 +32,7 @@ async function bench(db: Database, label: string): Promise<{ compute: number; re
   // What the metrics-rollup job has done by the time someone asks: the rollup built, statistics fresh.
   const rollup = createMetricsRollup(db.prisma, { timeZone: TZ, passive: METRIC_PASSIVE_EVENTS });
   t = performance.now();
-  const rows = await rollup.rebuildAll(mondayOf(now, TZ));
+  const rows = await rollup.rebuildAll(now);
   await rollup.analyze();
   console.log(`${label}: rollup built (${rows} officer-weeks) and analysed in ${Math.round(performance.now() - t)} ms`);
   const summaries = createSummaryService({

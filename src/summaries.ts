@@ -17,7 +17,6 @@ import type { Job } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import type { EventSink } from "./services/events.js";
 import { METRIC_PASSIVE_EVENTS } from "./services/metrics/catalogue.js";
-import { mondayOf } from "./services/metrics/periods.js";
 import { sentEventsHook } from "./services/metrics/sent-events.js";
 import { createSummaryDigest, DIGEST_CRON, DIGEST_JOB } from "./services/metrics/summary-digest.js";
 import { createSummaryService } from "./services/metrics/summary-service.js";
@@ -67,7 +66,7 @@ export function createSummaries(o: SummariesOptions) {
       name: ROLLUP_JOB,
       cron: "*/15 * * * *",
       async run(at) {
-        const r = await rollup.refresh(mondayOf(at, timeZone));
+        const r = await rollup.refresh(at);
         await rollup.analyze();
         o.logger.debug({ msg: "metrics rollup refreshed", ...r });
       },

@@ -5,7 +5,6 @@ settings-title =
     Language: { $language }
     Province: { $province }
     Unit type: { $unit }
-    Child-friendly room at your unit: { $room }
 settings-language = 🌐 Language
 settings-province = 📍 Province
 settings-unit = 🏢 Unit type
@@ -26,6 +25,7 @@ mydata-summary =
     Language: { $language }
     Province: { $province }
     Unit type: { $unit }
+    Child-friendly room at your unit: { $room }
     With Mitt since: { $since }
     Activity records: { $events }
     Check-ins: { $checkIns }

@@ -5,7 +5,6 @@ settings-title =
     ភាសា៖ { $language }
     ខេត្ត៖ { $province }
     ប្រភេទអង្គភាព៖ { $unit }
-    បន្ទប់មិត្តភាពកុមារនៅអង្គភាពរបស់អ្នក៖ { $room }
 settings-language = 🌐 ភាសា
 settings-province = 📍 ខេត្ត
 settings-unit = 🏢 ប្រភេទអង្គភាព
@@ -26,6 +25,7 @@ mydata-summary =
     ភាសា៖ { $language }
     ខេត្ត៖ { $province }
     ប្រភេទអង្គភាព៖ { $unit }
+    បន្ទប់មិត្តភាពកុមារនៅអង្គភាពរបស់អ្នក៖ { $room }
     ប្រើ មិត្ត តាំងពី៖ { $since }
     កំណត់ត្រាសកម្មភាព៖ { $events }
     ការឆ្លុះបញ្ចាំង៖ { $checkIns }

@@ -1,6 +1,6 @@
 // The check-in columns of the officer_weeks rollup: completed check-ins counted per person and week, item by
-// item, so summaries read reflections from the rollup too. Column and condition pairs, over a subquery `c` of
-// completed check-ins with `q1` (Q1 answered) and `q3` (Q3 answered, even with nothing ticked).
+// item, so summaries read reflections from the rollup too. Column and condition pairs over completed check-ins,
+// with `q1` (Q1 answered) and `q3` (Q3 answered, even with nothing ticked).
 import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../services/metrics/constants.js";
 
 const snake = (item: string) => item.replaceAll("-", "_");
@@ -29,17 +29,15 @@ function columns(): [column: string, condition: string][] {
 
 export const CHECKIN_ROLLUP_COLUMNS = columns();
 
-/** `INSERT … SELECT` of the check-in columns for weeks [from, until), merged into rows the events made. */
-export function checkinRollupSql(): string {
-  const names = CHECKIN_ROLLUP_COLUMNS.map(([c]) => c);
-  const counts = CHECKIN_ROLLUP_COLUMNS.map(([, cond]) => `count(*) FILTER (WHERE ${cond})`);
-  return `
-    INSERT INTO officer_weeks (pseudonym, week, ${names.join(", ")}, share_last)
+/** The check-in columns and a SELECT of them per person and week for weeks [$1, $2), with `share_last`. */
+export function checkinRollupSql(): { columns: string[]; select: string } {
+  const columns = CHECKIN_ROLLUP_COLUMNS.map(([c]) => c);
+  const counts = CHECKIN_ROLLUP_COLUMNS.map(([c, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${c}`);
+  const select = `
     SELECT pseudonym, week, ${counts.join(", ")},
-      (array_agg(share_wanted::int ORDER BY ordinal DESC) FILTER (WHERE share_wanted IS NOT NULL))[1]
+      (array_agg(share_wanted::int ORDER BY ordinal DESC) FILTER (WHERE share_wanted IS NOT NULL))[1] AS share_last
     FROM (SELECT c.*, NOT ('q1' = ANY(c.skipped)) AS q1, (c.setting_answered OR cardinality(c.setting) > 0) AS q3
           FROM check_ins c WHERE c.status = 'completed' AND c.week >= $1::date AND c.week < $2::date) AS c
-    GROUP BY pseudonym, week
-    ON CONFLICT (pseudonym, week) DO UPDATE SET
-      ${[...names, "share_last"].map((n) => `${n} = EXCLUDED.${n}`).join(", ")}`;
+    GROUP BY pseudonym, week`;
+  return { columns, select };
 }

@@ -1,17 +1,19 @@
 // The officer_weeks rollup: usage_events and completed check-ins counted per person and week (Monday in the
 // programme's time zone), so summaries read a few hundred thousand small rows at most, never the events.
 //
-// Events are written at the time they happen (interview-linked ones at the Monday of the current week), and a
-// check-in keeps the week it started in (and is finished or abandoned within a day), so only the current and the
-// previous week can change: a refresh recomputes the weeks from the last built week's
-// predecessor on. A new database has no state yet and builds everything once.
+// Which weeks can still change: events are written when they happen (interview-linked ones stamped with the
+// Monday of the week they are written in), and a check-in keeps the week it started in and is completed within
+// 24 hours or abandoned. So once a week has ended and a day has passed (FINAL_AFTER), a refresh made after that
+// has its final counts. A refresh recomputes from the week that was still open at the last refresh; a new
+// database builds everything once. Rows are inserted in week order, so a period's rows sit together on disk.
 import type { Prisma, PrismaClient } from "../generated/client.ts";
 import { checkinRollupSql } from "./metrics-rollup-checkins.js";
 
 export const ROLLUP = "officer_weeks";
 const FIRST_WEEK = "1970-01-05";
 const LAST_WEEK = "9999-12-27";
-const CHECKIN_SQL = checkinRollupSql();
+/** A week is final this long after it ended (completions within 24 h, plus the idle job's 10 minutes). */
+const FINAL_AFTER = "25 hours";
 
 export interface RollupOptions {
   timeZone: string;
@@ -19,72 +21,110 @@ export interface RollupOptions {
   passive: readonly string[];
 }
 
+const EVENT_COLUMNS: [column: string, sql: string][] = [
+  ["interactions", "NOT (type = ANY($3::text[])) AND NOT (type = 'tip.sent' AND attrs->>'via' = 'schedule')"],
+  ["tips_sent", "type = 'tip.sent'"],
+  ["tip_presses", "type IN ('tip.feedback', 'tip.quiz_answered')"],
+  ["quiz_answered", "type = 'tip.quiz_answered'"],
+  ["quiz_correct", "type = 'tip.quiz_answered' AND attrs->>'correct' = 'true'"],
+  ["tips_paused", "type = 'tips.paused'"],
+  ["checkins_direct", "type = 'checkin.started' AND attrs->>'source' IN ('command', 'menu')"],
+  ["checkins_weekly", "type = 'checkin.started' AND attrs->>'source' IN ('weekly', 'next')"],
+  ["sisq_prompted", "type = 'wellbeing.prompted'"],
+  [
+    "support_offered",
+    "(type = 'escalation.offered' AND attrs->>'step' IN ('peer', 'strong', 'crisis')) OR type = 'peer.requested'",
+  ],
+  ["support_accepted", "type IN ('escalation.accepted', 'peer.accepted')"],
+  ["practice_approved", "type = 'practice.approved'"],
+];
+
+/**
+ * One INSERT for weeks [$1, $2): events and completed check-ins aggregated per person and week, joined, in week
+ * order. $1, $2: the weeks; $3: passive event types; $4: the time zone.
+ */
+function rebuildSql(): string {
+  const checkins = checkinRollupSql();
+  const events = EVENT_COLUMNS.map(([c, cond]) => `count(*) FILTER (WHERE ${cond}) AS ${c}`);
+  const columns = [...EVENT_COLUMNS.map(([c]) => c), "interviews_reported", ...checkins.columns, "share_last"];
+  const values = [
+    ...EVENT_COLUMNS.map(([c]) => `coalesce(e.${c}, 0)`),
+    "coalesce(e.interviews_reported, 0)",
+    ...checkins.columns.map((c) => `coalesce(c.${c}, 0)`),
+    "c.share_last",
+  ];
+  return `
+    INSERT INTO officer_weeks (pseudonym, week, ${columns.join(", ")})
+    SELECT coalesce(e.pseudonym, c.pseudonym), coalesce(e.week, c.week), ${values.join(", ")}
+    FROM (
+      SELECT pseudonym, date_trunc('week', occurred_at AT TIME ZONE $4)::date AS week, ${events.join(", ")},
+        coalesce(sum((attrs->>'count')::int) FILTER (WHERE type = 'checkin.interviews_reported'), 0) AS interviews_reported
+      FROM usage_events
+      WHERE occurred_at >= ($1::date::timestamp AT TIME ZONE $4) AND occurred_at < ($2::date::timestamp AT TIME ZONE $4)
+      GROUP BY 1, 2
+    ) AS e
+    FULL JOIN (${checkins.select}) AS c ON c.pseudonym = e.pseudonym AND c.week = e.week
+    ORDER BY 2, 1`;
+}
+
 export function createMetricsRollup(prisma: PrismaClient, opts: RollupOptions) {
   const passive = [...opts.passive];
   const tz = opts.timeZone;
+  const sql = rebuildSql();
 
-  /** Recomputes the weeks from `fromWeek` up to (not including) `untilWeek`. */
   async function rebuild(tx: Prisma.TransactionClient, fromWeek: string, untilWeek = LAST_WEEK): Promise<number> {
+    if (untilWeek <= fromWeek) return 0;
     await tx.$executeRaw`DELETE FROM officer_weeks WHERE week >= ${fromWeek}::date AND week < ${untilWeek}::date`;
-    const events = await tx.$executeRaw`
-      INSERT INTO officer_weeks (pseudonym, week, interactions, tips_sent, tip_presses, quiz_answered, quiz_correct,
-        tips_paused, checkins_direct, checkins_weekly, interviews_reported, sisq_prompted, support_offered,
-        support_accepted, practice_approved)
-      SELECT pseudonym, date_trunc('week', occurred_at AT TIME ZONE ${tz})::date,
-        count(*) FILTER (WHERE NOT (type = ANY(${passive}::text[]))
-                          AND NOT (type = 'tip.sent' AND attrs->>'via' = 'schedule')),
-        count(*) FILTER (WHERE type = 'tip.sent'),
-        count(*) FILTER (WHERE type IN ('tip.feedback', 'tip.quiz_answered')),
-        count(*) FILTER (WHERE type = 'tip.quiz_answered'),
-        count(*) FILTER (WHERE type = 'tip.quiz_answered' AND attrs->>'correct' = 'true'),
-        count(*) FILTER (WHERE type = 'tips.paused'),
-        count(*) FILTER (WHERE type = 'checkin.started' AND attrs->>'source' IN ('command', 'menu')),
-        count(*) FILTER (WHERE type = 'checkin.started' AND attrs->>'source' IN ('weekly', 'next')),
-        coalesce(sum((attrs->>'count')::int) FILTER (WHERE type = 'checkin.interviews_reported'), 0),
-        count(*) FILTER (WHERE type = 'wellbeing.prompted'),
-        count(*) FILTER (WHERE (type = 'escalation.offered' AND attrs->>'step' IN ('peer', 'strong', 'crisis'))
-                          OR type = 'peer.requested'),
-        count(*) FILTER (WHERE type IN ('escalation.accepted', 'peer.accepted')),
-        count(*) FILTER (WHERE type = 'practice.approved')
-      FROM usage_events
-      WHERE occurred_at >= (${fromWeek}::date::timestamp AT TIME ZONE ${tz})
-        AND occurred_at < (${untilWeek}::date::timestamp AT TIME ZONE ${tz})
-      GROUP BY 1, 2`;
-    const checkins = await tx.$executeRawUnsafe(CHECKIN_SQL, fromWeek, untilWeek);
-    return events + checkins;
+    return tx.$executeRawUnsafe(sql, fromWeek, untilWeek, passive, tz);
   }
 
-  async function markBuilt(tx: Prisma.TransactionClient, week: string) {
+  async function markBuilt(tx: Prisma.TransactionClient, at: Date) {
     await tx.$executeRaw`
-      INSERT INTO metric_rollups (name, built_week) VALUES (${ROLLUP}, ${week}::date)
-      ON CONFLICT (name) DO UPDATE SET built_week = EXCLUDED.built_week`;
+      INSERT INTO metric_rollups (name, built_at) VALUES (${ROLLUP}, ${at})
+      ON CONFLICT (name) DO UPDATE SET built_at = EXCLUDED.built_at`;
   }
+
+  /** The first week that may have changed since the last refresh (null: never built). */
+  async function firstOpenWeek(tx: Prisma.TransactionClient): Promise<string | null> {
+    const [state] = await tx.$queryRaw<{ week: string }[]>`
+      SELECT to_char(date_trunc('week', (built_at - ${FINAL_AFTER}::interval) AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS week
+      FROM metric_rollups WHERE name = ${ROLLUP}`;
+    return state?.week ?? null;
+  }
+
+  const serialised = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) =>
+    prisma.$transaction(
+      async (tx) => {
+        // One refresh at a time across instances on real Postgres (PGlite has a single connection anyway).
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mitt-metrics-rollup'))`;
+        return work(tx);
+      },
+      { timeout: 30 * 60_000, maxWait: 60_000 },
+    );
 
   return {
     /**
-     * Brings the rollup up to date at `thisWeek` (the Monday of now, local). With `untilWeek` (a summary's end),
-     * only the weeks that may have changed and that the summary reads are recomputed: a period that ended before
-     * the last build's previous week needs nothing. One refresh at a time: a transaction-level advisory lock
-     * serialises instances on real Postgres (PGlite has a single connection anyway).
+     * Brings the rollup up to date at `at` (the injected clock). With `untilWeek` (the Monday after a summary's
+     * period), only the open weeks the summary reads are recomputed, and the state is left as it was.
      */
-    async refresh(thisWeek: string, untilWeek?: string): Promise<{ fromWeek: string; rows: number }> {
-      return prisma.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mitt-metrics-rollup'))`;
-          const [state] = await tx.$queryRaw<{ built: string }[]>`
-            SELECT to_char(built_week, 'YYYY-MM-DD') AS built FROM metric_rollups WHERE name = ${ROLLUP}`;
-          if (state && untilWeek) {
-            const fromWeek = previousWeek(state.built < thisWeek ? state.built : thisWeek);
-            if (untilWeek <= fromWeek) return { fromWeek, rows: 0 };
-            return { fromWeek, rows: await rebuild(tx, fromWeek, untilWeek) };
-          }
-          const fromWeek = state ? previousWeek(state.built < thisWeek ? state.built : thisWeek) : FIRST_WEEK;
-          const rows = await rebuild(tx, fromWeek);
-          await markBuilt(tx, thisWeek);
-          return { fromWeek, rows };
-        },
-        { timeout: 10 * 60_000, maxWait: 60_000 },
-      );
+    refresh(at: Date, untilWeek?: string): Promise<{ fromWeek: string; rows: number }> {
+      return serialised(async (tx) => {
+        const open = await firstOpenWeek(tx);
+        const fromWeek = open ?? FIRST_WEEK;
+        if (open && untilWeek) return { fromWeek, rows: await rebuild(tx, fromWeek, untilWeek) };
+        const rows = await rebuild(tx, fromWeek);
+        await markBuilt(tx, at);
+        return { fromWeek, rows };
+      });
+    },
+
+    /** Rebuilds every week (for operators, and the benchmark's seeding). */
+    rebuildAll(at: Date): Promise<number> {
+      return serialised(async (tx) => {
+        const rows = await rebuild(tx, FIRST_WEEK);
+        await markBuilt(tx, at);
+        return rows;
+      });
     },
 
     /**
@@ -94,26 +134,10 @@ export function createMetricsRollup(prisma: PrismaClient, opts: RollupOptions) {
      */
     async analyze(): Promise<void> {
       await prisma.$executeRawUnsafe(
-        "ANALYZE members, officer_weeks, check_ins, wellbeing_responses, broadcasts, broadcast_reactions, outbox, usage_events",
-      );
-    },
-
-    /** Rebuilds everything (a tool for operators, and the benchmark's seeding). */
-    async rebuildAll(thisWeek: string): Promise<number> {
-      return prisma.$transaction(
-        async (tx) => {
-          const rows = await rebuild(tx, FIRST_WEEK);
-          await markBuilt(tx, thisWeek);
-          return rows;
-        },
-        { timeout: 30 * 60_000, maxWait: 60_000 },
+        "ANALYZE members, officer_weeks, wellbeing_responses, broadcasts, broadcast_reactions, outbox, usage_events",
       );
     },
   };
-}
-
-function previousWeek(week: string): string {
-  return new Date(Date.parse(`${week}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
 export type MetricsRollup = ReturnType<typeof createMetricsRollup>;

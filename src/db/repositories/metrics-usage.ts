@@ -39,8 +39,16 @@ const WEEKLY = SUMS.map(([figure, sql], i) => ({ figure, sql, i })).filter(({ fi
 
 const list = (parts: string[]) => Prisma.raw(parts.join(", "));
 
+/** The index of the first figure with the same SQL (whose column holds the value). */
+const firstOf = (i: number) => SUMS.findIndex(([, sql]) => sql === SUMS[i]?.[1]);
+
 function read(r: Row, sums: [string, string][]): Figures {
-  return Object.fromEntries(sums.map(([figure], i) => [figure, tally(r[`f${i}`], r[`f${i}_o`])]));
+  return Object.fromEntries(
+    sums.map(([figure], i) => {
+      const j = firstOf(i);
+      return [figure, tally(r[`f${j}`], r[`f${j}_o`])];
+    }),
+  );
 }
 
 function groupFigures(r: Row): Figures {
@@ -67,11 +75,12 @@ export async function usageFigures(
   timeZone: string,
 ): Promise<{ groups: Map<string, Figures>; weeks: Map<string, Figures> }> {
   const p = sqlParts(q, timeZone);
-  const perOfficer = list(SUMS.map(([, sql], i) => `sum(${sql}) AS f${i}`));
+  // Identical expressions (the Q1 denominator of five items) are summed once and read back under each figure.
+  const perOfficer = list(SUMS.map(([, sql], i) => `sum(${sql}) AS f${i}`).filter((_, i) => firstOf(i) === i));
   const perGroup = list(
-    SUMS.map(
-      (_, i) => `coalesce(sum(ow.f${i}), 0)::int AS f${i}, count(*) FILTER (WHERE ow.f${i} > 0)::int AS f${i}_o`,
-    ),
+    SUMS.map((_, i) => i)
+      .filter((i) => firstOf(i) === i)
+      .map((i) => `coalesce(sum(ow.f${i}), 0)::int AS f${i}, count(*) FILTER (WHERE ow.f${i} > 0)::int AS f${i}_o`),
   );
   const perWeek = list(
     WEEKLY.map(({ sql, i }) => `sum(${sql})::int AS f${i}, count(*) FILTER (WHERE (${sql}) > 0)::int AS f${i}_o`),

@@ -7,7 +7,7 @@ import type { Breakdown, MetricsRepository } from "../../db/repositories/metrics
 import type { MetricsRollup } from "../../db/repositories/metrics-rollup.js";
 import type { EventSink } from "../events.js";
 import { PROVINCES, UNIT_TYPES } from "../provinces.js";
-import { mondayOf, type Period, periodOf } from "./periods.js";
+import { type Period, periodOf } from "./periods.js";
 import { summaryCsv } from "./summary-csv.js";
 import { summaryText } from "./summary-text.js";
 import { buildView, type Scope, type SummaryView } from "./view.js";
@@ -43,7 +43,7 @@ export function createSummaryService(d: SummaryServiceDeps) {
     const since = token === "all" ? await d.metrics.firstWeek() : null;
     const period = periodOf(token, now, d.timeZone, since ?? undefined);
     if (!period) return null;
-    await d.rollup.refresh(mondayOf(now, d.timeZone), period.endWeek);
+    await d.rollup.refresh(now, period.endWeek);
     const q = { startWeek: period.startWeek, endWeek: period.endWeek, breakdown };
     const raw = await d.metrics.summaryFigures(q);
     const order = ORDER[breakdown];

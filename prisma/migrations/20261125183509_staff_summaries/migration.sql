@@ -49,7 +49,7 @@ CREATE TABLE "officer_weeks" (
 -- CreateTable
 CREATE TABLE "metric_rollups" (
     "name" TEXT NOT NULL,
-    "built_week" DATE NOT NULL,
+    "built_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "metric_rollups_pkey" PRIMARY KEY ("name")
 );
