@@ -1,61 +1,72 @@
-// The officer_weeks part of a summary in one statement: the period's rollup rows of the base are read once and
-// aggregated two ways, per group (through per-officer totals, so "officers with at least one" needs no DISTINCT)
-// and per week (programme level, for the charts and trends). Both come back as JSON arrays.
+// The officer_weeks part of a summary in one statement: the period's rollup rows aggregated per officer (so
+// "officers with at least one" needs no DISTINCT), then per group of the base, and per week (programme level, for
+// the charts and trends). Both come back as JSON arrays.
 import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../services/metrics/constants.js";
 import type { Figures } from "../../services/metrics/types.js";
 import { Prisma, type PrismaClient } from "../generated/client.ts";
 import { type MetricsQuery, type Row, sqlParts, tally } from "./metrics-sql.js";
 
 const snake = (item: string) => item.replaceAll("-", "_");
-const ROOM = (column: string) => `CASE WHEN unit_room = 'yes' THEN ${column} ELSE 0 END`;
 
-/** Figure → SQL over one rollup row (w.*, with the officer's unit_room). Summed per officer, then per group. */
-const SUMS: [figure: string, sql: string][] = [
-  ["tip-ack.num", "LEAST(tip_presses, tips_sent)"],
-  ["tip-ack.den", "tips_sent"],
-  ["quiz-accuracy.num", "quiz_correct"],
-  ["quiz-accuracy.den", "quiz_answered"],
-  ["reflection-completion.num", "checkins_done"],
-  ["reflection-completion.den", "checkins_direct + GREATEST(interviews_reported, checkins_weekly)"],
-  ["reflection-completion.extra", "checkins_direct + checkins_weekly"],
-  ["open-prompt-most.num", "open_most"],
-  ["open-prompt-most.den", "open_answered"],
-  ["room-use.num", ROOM("adh_room")],
-  ["room-use.den", ROOM("q3_room_asked")],
-  ["action-follow-through.num", "tried_yes"],
-  ["action-follow-through.den", "tried_asked"],
-  ["wellbeing-response.den", "sisq_prompted"],
-  ["support-uptake.num", "support_accepted"],
-  ["support-uptake.den", "support_offered"],
-  ...ADHERENCE_ITEMS.flatMap((item): [string, string][] => [
-    [`adherence-${item}.num`, `adh_${snake(item)}`],
-    [`adherence-${item}.den`, Q1_ITEMS.includes(item) ? "q1_answered" : `q3_${snake(item)}_asked`],
+interface Sum {
+  figure: string;
+  /** SQL over one rollup row. */
+  sql: string;
+  /** Counted only for officers who said their unit has a child-friendly room. */
+  room?: boolean;
+}
+
+const SUMS: Sum[] = [
+  { figure: "tip-ack.num", sql: "LEAST(tip_presses, tips_sent)" },
+  { figure: "tip-ack.den", sql: "tips_sent" },
+  { figure: "quiz-accuracy.num", sql: "quiz_correct" },
+  { figure: "quiz-accuracy.den", sql: "quiz_answered" },
+  { figure: "reflection-completion.num", sql: "checkins_done" },
+  { figure: "reflection-completion.den", sql: "checkins_direct + GREATEST(interviews_reported, checkins_weekly)" },
+  { figure: "reflection-completion.extra", sql: "checkins_direct + checkins_weekly" },
+  { figure: "open-prompt-most.num", sql: "open_most" },
+  { figure: "open-prompt-most.den", sql: "open_answered" },
+  { figure: "room-use.num", sql: "adh_room", room: true },
+  { figure: "room-use.den", sql: "q3_room_asked", room: true },
+  { figure: "action-follow-through.num", sql: "tried_yes" },
+  { figure: "action-follow-through.den", sql: "tried_asked" },
+  { figure: "wellbeing-response.den", sql: "sisq_prompted" },
+  { figure: "support-uptake.num", sql: "support_accepted" },
+  { figure: "support-uptake.den", sql: "support_offered" },
+  ...ADHERENCE_ITEMS.flatMap((item) => [
+    { figure: `adherence-${item}.num`, sql: `adh_${snake(item)}` },
+    { figure: `adherence-${item}.den`, sql: Q1_ITEMS.includes(item) ? "q1_answered" : `q3_${snake(item)}_asked` },
   ]),
 ];
+
+/** Per officer, each distinct expression is summed once (column o<k>); figures read it back. */
+const EXPRESSIONS = [...new Set(SUMS.map((s) => s.sql))];
+const column = (s: Sum) => `o${EXPRESSIONS.indexOf(s.sql)}`;
 /** The figures charted per week. */
-const WEEKLY = SUMS.map(([figure, sql], i) => ({ figure, sql, i })).filter(({ figure }) =>
-  /^(tip-ack|reflection-completion\.num|open-prompt-most|room-use)/.test(figure),
-);
+const WEEKLY = SUMS.filter((s) => /^(tip-ack|reflection-completion\.num|open-prompt-most|room-use)/.test(s.figure));
+const ROOM = "b.unit_room = 'yes'";
 
 const list = (parts: string[]) => Prisma.raw(parts.join(", "));
 
-/** The index of the first figure with the same SQL (whose column holds the value). */
-const firstOf = (i: number) => SUMS.findIndex(([, sql]) => sql === SUMS[i]?.[1]);
+/** Per group: the sum of the officers' totals, and how many officers have one above zero. */
+function groupColumn(s: Sum, i: number): string {
+  const value = s.room ? `CASE WHEN ${ROOM} THEN ow.${column(s)} ELSE 0 END` : `ow.${column(s)}`;
+  return `coalesce(sum(${value}), 0)::int AS f${i}, count(*) FILTER (WHERE (${value}) > 0)::int AS f${i}_o`;
+}
 
-function read(r: Row, sums: [string, string][]): Figures {
-  return Object.fromEntries(
-    sums.map(([figure], i) => {
-      const j = firstOf(i);
-      return [figure, tally(r[`f${j}`], r[`f${j}_o`])];
-    }),
-  );
+/** Per week: over the rollup rows themselves (one per officer and week). */
+function weekColumn(s: Sum): string {
+  // Rollup columns are unambiguous next to the base's (pseudonym, g, unit_room, week0).
+  const value = s.room ? `CASE WHEN ${ROOM} THEN ${s.sql} ELSE 0 END` : `(${s.sql})`;
+  const i = SUMS.indexOf(s);
+  return `sum(${value})::int AS f${i}, count(*) FILTER (WHERE ${value} > 0)::int AS f${i}_o`;
 }
 
 function groupFigures(r: Row): Figures {
   const officers = tally(r.officers, r.officers);
   const active = tally(r.active, r.active);
   return {
-    ...read(r, SUMS),
+    ...Object.fromEntries(SUMS.map((s, i) => [s.figure, tally(r[`f${i}`], r[`f${i}_o`])])),
     "officers.num": officers,
     "active-officers.num": active,
     "active-officers.den": officers,
@@ -75,24 +86,21 @@ export async function usageFigures(
   timeZone: string,
 ): Promise<{ groups: Map<string, Figures>; weeks: Map<string, Figures> }> {
   const p = sqlParts(q, timeZone);
-  // Identical expressions (the Q1 denominator of five items) are summed once and read back under each figure.
-  const perOfficer = list(SUMS.map(([, sql], i) => `sum(${sql}) AS f${i}`).filter((_, i) => firstOf(i) === i));
-  const perGroup = list(
-    SUMS.map((_, i) => i)
-      .filter((i) => firstOf(i) === i)
-      .map((i) => `coalesce(sum(ow.f${i}), 0)::int AS f${i}, count(*) FILTER (WHERE ow.f${i} > 0)::int AS f${i}_o`),
-  );
-  const perWeek = list(
-    WEEKLY.map(({ sql, i }) => `sum(${sql})::int AS f${i}, count(*) FILTER (WHERE (${sql}) > 0)::int AS f${i}_o`),
-  );
+  const perOfficer = list(EXPRESSIONS.map((sql, k) => `sum(${sql}) AS o${k}`));
+  const perGroup = list(SUMS.map(groupColumn));
+  const perWeek = list(WEEKLY.map(weekColumn));
+  // Per officer over the rollup alone (the planner knows its statistics, so this is one hash aggregation); the
+  // base is joined to the small result.
   const [row] = await prisma.$queryRaw<{ groups: Row[] | null; weeks: Row[] | null }[]>`
-    WITH ${p.base}, w AS (
-      SELECT b.g, b.unit_room, w.* FROM officer_weeks w JOIN base b ON b.pseudonym = w.pseudonym
-      WHERE w.week >= ${p.start} AND w.week < ${p.end}),
+    WITH ${p.base},
     ow AS (
       SELECT pseudonym, sum(interactions) AS i, sum(tips_paused) AS tp, sum(practice_approved) AS pa,
-        (array_agg(share_last ORDER BY week DESC) FILTER (WHERE share_last IS NOT NULL))[1] AS share, ${perOfficer}
-      FROM w GROUP BY pseudonym),
+        -- The latest week's answer, without an ordered aggregate (which would force a sort): week and answer
+        -- packed in one number, the largest wins, and its parity is the answer.
+        max((week - DATE '2000-01-03') * 2 + share_last) % 2 AS share, ${perOfficer}
+      FROM officer_weeks
+      WHERE week >= ${p.start} AND week < ${p.end}
+      GROUP BY pseudonym),
     per_group AS (
       SELECT b.g, count(*)::int AS officers, count(*) FILTER (WHERE ow.i > 0)::int AS active,
         count(*) FILTER (WHERE ow.tp > 0)::int AS paused,
@@ -103,14 +111,21 @@ export async function usageFigures(
       FROM base b LEFT JOIN ow ON ow.pseudonym = b.pseudonym
       GROUP BY b.g),
     per_week AS (
-      SELECT to_char(week, 'YYYY-MM-DD') AS wk, count(*) FILTER (WHERE interactions > 0)::int AS active, ${perWeek}
-      FROM w GROUP BY week)
+      SELECT to_char(w.week, 'YYYY-MM-DD') AS wk, count(*) FILTER (WHERE w.interactions > 0)::int AS active, ${perWeek}
+      FROM officer_weeks w JOIN base b ON b.pseudonym = w.pseudonym
+      WHERE w.week >= ${p.start} AND w.week < ${p.end}
+      GROUP BY w.week)
     SELECT (SELECT json_agg(per_group) FROM per_group) AS groups, (SELECT json_agg(per_week) FROM per_week) AS weeks`;
   const groups = new Map<string, Figures>();
   for (const r of row?.groups ?? []) groups.set(String(r.g), groupFigures(r));
   const weeks = new Map<string, Figures>();
   for (const r of row?.weeks ?? []) {
-    const figures = Object.fromEntries(WEEKLY.map(({ figure, i }) => [figure, tally(r[`f${i}`], r[`f${i}_o`])]));
+    const figures = Object.fromEntries(
+      WEEKLY.map((s) => {
+        const i = SUMS.indexOf(s);
+        return [s.figure, tally(r[`f${i}`], r[`f${i}_o`])];
+      }),
+    );
     weeks.set(String(r.wk), { ...figures, "active-officers.num": tally(r.active, r.active) });
   }
   return { groups, weeks };
