@@ -121,6 +121,22 @@ describe("staff summaries", () => {
     expect(officerIds).toHaveLength(23);
   });
 
+  it("When staff pick 'a month', then the months are named in Khmer, and a forged period is answered as expired", async () => {
+    await staff.askCommand("summary");
+    const months = await staff.askPress("មួយខែ…");
+    const labels = months.buttons.flat().map((b) => b.text);
+    expect(labels).toHaveLength(12);
+    expect(labels.every((l) => /^[\u1780-\u17FF]+ [០-៩]{4}$/.test(l))).toBe(true);
+    const breakdown = await staff.askPress(labels[1] ?? "");
+    expect(breakdown.text).toContain("បែងចែក");
+    const since = bot.emu.calls.length;
+    staff.press("តាមប្រភេទអង្គភាព");
+    const { texts } = await summaryReplies(staff, since);
+    expect(texts.join("\n")).toContain("តាមប្រភេទអង្គភាព");
+    const forged = await staff.answerTo(staff.pressData("sumgo:m209913:province"));
+    expect(String(forged.params.text)).toContain("ប៊ូតុង");
+  });
+
   it("When an officer sends /summary or forges its button, then it is refused on the server", async () => {
     const officer = await enrol(bot, bot.emu.user({ id: 956_100_010, language_code: "en" }));
     expect((await officer.askCommand("summary")).text).toContain("not available for your role");
