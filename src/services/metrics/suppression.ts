@@ -66,16 +66,16 @@ export function isProtected(
 ) {
   const priors = kinds.map((k) => prior(k, countsOfficers));
   const sum = values.reduce((a, v) => a + v, 0);
+  // Sums of the priors, with unbounded upper ends counted apart, so each cell is checked in constant time.
+  const allLo = priors.reduce((a, p) => a + p.lo, 0);
+  const finiteHi = priors.reduce((a, p) => a + (Number.isFinite(p.hi) ? p.hi : 0), 0);
+  const unbounded = priors.filter((p) => !Number.isFinite(p.hi)).length;
   return kinds.every((kind, i) => {
     if (kind !== "small") return true;
-    let othersLo = 0;
-    let othersHi = 0;
-    priors.forEach((p, j) => {
-      if (j === i) return;
-      othersLo += p.lo;
-      othersHi += p.hi;
-    });
     const own = priors[i] as Interval;
+    const othersLo = allLo - own.lo;
+    const ownUnbounded = Number.isFinite(own.hi) ? 0 : 1;
+    const othersHi = unbounded - ownUnbounded > 0 ? Number.POSITIVE_INFINITY : finiteHi - (ownUnbounded ? 0 : own.hi);
     const lo = Math.max(own.lo, sum - othersHi);
     const hi = Math.min(own.hi, sum - othersLo);
     return hi - lo >= MIN_CELL - 1;
