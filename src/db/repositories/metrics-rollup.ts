@@ -85,7 +85,7 @@ export function createMetricsRollup(prisma: PrismaClient, opts: RollupOptions) {
   }
 
   /** The first week that may have changed since the last refresh (null: never built). */
-  async function firstOpenWeek(tx: Prisma.TransactionClient): Promise<string | null> {
+  async function firstOpenWeek(tx: Prisma.TransactionClient | PrismaClient): Promise<string | null> {
     const [state] = await tx.$queryRaw<{ week: string }[]>`
       SELECT to_char(date_trunc('week', (built_at - ${FINAL_AFTER}::interval) AT TIME ZONE ${tz}), 'YYYY-MM-DD') AS week
       FROM metric_rollups WHERE name = ${ROLLUP}`;
@@ -107,7 +107,10 @@ export function createMetricsRollup(prisma: PrismaClient, opts: RollupOptions) {
      * Brings the rollup up to date at `at` (the injected clock). With `untilWeek` (the Monday after a summary's
      * period), only the open weeks the summary reads are recomputed, and the state is left as it was.
      */
-    refresh(at: Date, untilWeek?: string): Promise<{ fromWeek: string; rows: number }> {
+    async refresh(at: Date, untilWeek?: string): Promise<{ fromWeek: string; rows: number }> {
+      // The usual case for a summary: every week it reads is final already, so no transaction is needed.
+      const open = untilWeek ? await firstOpenWeek(prisma) : null;
+      if (open && untilWeek && untilWeek <= open) return { fromWeek: open, rows: 0 };
       return serialised(async (tx) => {
         const open = await firstOpenWeek(tx);
         const fromWeek = open ?? FIRST_WEEK;

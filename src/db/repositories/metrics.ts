@@ -20,10 +20,10 @@ function merge(into: Map<string, Figures>, key: string, figures: Figures) {
 export function createMetricsRepository(prisma: PrismaClient, timeZone: string) {
   const series = createMetricsSeriesRepository(prisma, timeZone);
 
-  async function otherGroupFigures(q: MetricsQuery, out: Map<string, Figures>) {
+  /** Retention: week N after the enrolment week falls in the period; active that week or not. */
+  async function retention(q: MetricsQuery): Promise<[string, Figures][]> {
     const p = sqlParts(q, timeZone);
-    // Retention: week N after the enrolment week falls in the period; active that week or not.
-    const retention = await prisma.$queryRaw<Row[]>`
+    const rows = await prisma.$queryRaw<Row[]>`
       WITH ${p.base}, cohort AS (
         SELECT b.pseudonym, b.g, n.k, b.week0 + 7 * n.k AS wk FROM base b CROSS JOIN (VALUES (4), (12), (26)) AS n(k)
         WHERE b.week0 + 7 * n.k >= ${p.start} AND b.week0 + 7 * n.k < ${p.end})
@@ -31,13 +31,16 @@ export function createMetricsRepository(prisma: PrismaClient, timeZone: string) 
       FROM cohort c LEFT JOIN officer_weeks w ON w.pseudonym = c.pseudonym AND w.week = c.wk AND w.interactions > 0
         AND w.week >= ${p.start} AND w.week < ${p.end}
       GROUP BY c.g, c.k`;
-    for (const r of retention) {
-      merge(out, String(r.g), {
-        [`retention-${r.k}w.num`]: tally(r.kept, r.kept),
-        [`retention-${r.k}w.den`]: tally(r.cohort, r.cohort),
-      });
-    }
-    const broadcasts = await prisma.$queryRaw<Row[]>`
+    return rows.map((r) => [
+      String(r.g),
+      { [`retention-${r.k}w.num`]: tally(r.kept, r.kept), [`retention-${r.k}w.den`]: tally(r.cohort, r.cohort) },
+    ]);
+  }
+
+  /** Broadcast reach per group: messages to officers of the base, delivered, blocked, 👍. */
+  async function broadcasts(q: MetricsQuery): Promise<[string, Figures][]> {
+    const p = sqlParts(q, timeZone);
+    const rows = await prisma.$queryRaw<Row[]>`
       WITH ${p.base}, per AS (
         SELECT b.g, o.recipient, count(*) AS msgs, count(*) FILTER (WHERE o.state = 'sent') AS dl,
           count(*) FILTER (WHERE o.state = 'failed' AND o.reason = 'blocked') AS bl, count(r.pseudonym) AS us
@@ -49,30 +52,39 @@ export function createMetricsRepository(prisma: PrismaClient, timeZone: string) 
         count(*) FILTER (WHERE dl > 0)::int AS dl_o, sum(bl)::int AS bl, count(*) FILTER (WHERE bl > 0)::int AS bl_o,
         sum(us)::int AS us, count(*) FILTER (WHERE us > 0)::int AS us_o
       FROM per GROUP BY g`;
-    for (const r of broadcasts) {
+    return rows.map((r) => {
       const messages = tally(r.msgs, r.msgs_o);
       const delivered = tally(r.dl, r.dl_o);
-      merge(out, String(r.g), {
-        "broadcast-delivered.num": delivered,
-        "broadcast-delivered.den": messages,
-        "broadcast-blocked.num": tally(r.bl, r.bl_o),
-        "broadcast-blocked.den": messages,
-        "broadcast-useful.num": tally(r.us, r.us_o),
-        "broadcast-useful.den": delivered,
-      });
-    }
+      return [
+        String(r.g),
+        {
+          "broadcast-delivered.num": delivered,
+          "broadcast-delivered.den": messages,
+          "broadcast-blocked.num": tally(r.bl, r.bl_o),
+          "broadcast-blocked.den": messages,
+          "broadcast-useful.num": tally(r.us, r.us_o),
+          "broadcast-useful.den": delivered,
+        },
+      ] as [string, Figures];
+    });
   }
 
   return {
     /** Every figure of a period, before suppression. Groups are those with at least one officer in the base. */
     async summaryFigures(q: MetricsQuery): Promise<RawSummary> {
-      const usage = await usageFigures(prisma, q, timeZone);
+      // Independent statements: on real Postgres they run side by side on the pool (PGlite runs them in turn).
+      const [usage, kept, reach, wellbeing, programmeOnly, topics] = await Promise.all([
+        usageFigures(prisma, q, timeZone),
+        retention(q),
+        broadcasts(q),
+        series.wellbeing(q),
+        series.programmeFigures(q),
+        series.topicFigures(q),
+      ]);
       const groups = new Map<string, Figures>();
       for (const [g, f] of usage.groups) merge(groups, g, f);
-      await otherGroupFigures(q, groups);
-      for (const g of [...groups.keys()]) if (!usage.groups.has(g)) groups.delete(g);
-      const wellbeing = await series.wellbeing(q);
-      const programme = { ...(await series.programmeFigures(q)), ...wellbeing.period };
+      for (const [g, f] of [...kept, ...reach]) if (groups.has(g)) merge(groups, g, f);
+      const programme: Figures = { ...programmeOnly, ...wellbeing.period };
       for (const key of PROGRAMME_KEYS) {
         const sum = { n: 0, officers: 0 };
         for (const f of groups.values()) {
@@ -89,7 +101,7 @@ export function createMetricsRepository(prisma: PrismaClient, timeZone: string) 
         groups: [...groups].map(([key, figures]) => ({ key, figures })),
         programme,
         weeks: [...weeks].map(([key, figures]) => ({ key, figures })),
-        topics: await series.topicFigures(q),
+        topics,
       };
     },
 
