@@ -147,6 +147,11 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
     return this.chats.botMessages(chatId).map((m) => toView(m.message, m.edited));
   }
 
+  /** The bytes of a file the bot uploaded (sendPhoto, sendDocument …), by the file_id Telegram gave it. */
+  fileData(fileId: string): Buffer | undefined {
+    return this.chats.file(fileId)?.data;
+  }
+
   /** Callback query ids the bot has not answered with answerCallbackQuery. */
   unansweredCallbackQueries(): string[] {
     return [...this.chats.callbackQueries].filter(([, q]) => !q.answered).map(([id]) => id);

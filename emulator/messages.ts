@@ -4,6 +4,7 @@ import type { UploadedFile } from "./body.js";
 import type { VisibleContent } from "./content-rules.js";
 import type { ChatStore, StoredMessage } from "./state.js";
 import { ApiError, badRequest, type Params } from "./types.js";
+import type { ImageSize } from "./uploads.js";
 
 export interface MessageContext {
   method: string;
@@ -13,6 +14,8 @@ export interface MessageContext {
   chats: ChatStore;
   bot: User;
   nowSec: number;
+  /** The uploaded photo's real size (sendPhoto with a new file). */
+  photoSize?: ImageSize | undefined;
 }
 export interface HandlerResult {
   result: unknown;
@@ -69,9 +72,12 @@ export function sendMessageLike(ctx: MessageContext): HandlerResult {
     if (ctx.visible.caption) m.caption = ctx.visible.caption;
     if (kind === "photo") {
       const big = mediaObject(ctx, "photo");
+      const { width, height } = ctx.photoSize ?? { width: 1280, height: 960 };
+      const scale = 90 / Math.max(width, height);
+      const small = { width: Math.round(width * scale), height: Math.round(height * scale) };
       m.photo = [
-        { ...big, file_id: `${big.file_id}-s`, file_unique_id: `${big.file_unique_id}s`, width: 90, height: 90 },
-        { ...big, width: 1280, height: 960 },
+        { ...big, file_id: `${big.file_id}-s`, file_unique_id: `${big.file_unique_id}s`, ...small },
+        { ...big, width, height },
       ];
     } else if (kind in MEDIA) {
       m[kind] = mediaObject(ctx, kind);

@@ -10,6 +10,7 @@ import { canonicalMethod, methodSpec } from "./spec.js";
 import type { ChatStore } from "./state.js";
 import { type ApiCall, ApiError, type Faults, type Params, tooManyRequests } from "./types.js";
 import type { UpdateQueue } from "./updates.js";
+import { checkUploads } from "./uploads.js";
 import { checkToken, validateParams } from "./validate.js";
 
 /** What the request handler needs from the emulator. */
@@ -95,6 +96,7 @@ async function serve(core: Core, req: IncomingMessage, res: ServerResponse): Pro
     call.params = params;
     for (const w of warnings) core.warn(w);
     const visible = checkContent(method, params);
+    const photoSize = checkUploads(method, params, files);
 
     let result: unknown;
     if (method === "getUpdates") {
@@ -104,7 +106,7 @@ async function serve(core: Core, req: IncomingMessage, res: ServerResponse): Pro
       const bot = botUser(token);
       const nowSec = Math.floor(core.clock() / 1000);
       const pendingUpdates = core.updates.unconfirmed().length;
-      const out = handle({ method, params, visible, files, chats: core.chats, bot, nowSec, pendingUpdates });
+      const out = handle({ method, params, visible, files, chats: core.chats, bot, nowSec, pendingUpdates, photoSize });
       result = out.result;
       if (out.message) call.message = out.message.message as Message;
     }

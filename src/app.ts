@@ -38,6 +38,7 @@ import { createPseudonymizer } from "./services/pseudonym.js";
 import { resolvePseudonymKey } from "./services/pseudonym-key.js";
 import { createTipService, TIP_RENDERER, TIPS_JOB, type TipService } from "./services/tips.js";
 import { loadWellbeingContent } from "./services/wellbeing-content.js";
+import { createSummaries, DIGEST_RENDERER } from "./summaries.js";
 
 export interface AppOptions {
   config: Config;
@@ -64,8 +65,23 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
   logger.info({ msg: "tips loaded", ...tipSync });
   // The worker builds tip messages when they go out; `tips` is created just below, with the delivery service.
   const { worker, delivery, outbox } = createDeliveryStack(config, db.prisma, logger, now, {
-    renderers: { [TIP_RENDERER]: (row) => tips.render(row) },
-    onSettled: (row, outcome) => tips.onSettled(row, outcome),
+    renderers: { [TIP_RENDERER]: (row) => tips.render(row), [DIGEST_RENDERER]: (row) => summaries.renderDigest(row) },
+    onSettled: async (row, outcome) => {
+      await tips.onSettled(row, outcome);
+      await summaries.onSettled(row, outcome);
+    },
+  });
+  // Staff summaries, the weekly digest and the metrics rollup (src/summaries.ts).
+  const summaries = createSummaries({
+    config,
+    prisma: db.prisma,
+    members,
+    events,
+    delivery,
+    i18n,
+    tipRepo,
+    logger,
+    now,
   });
   const tips: TipService = createTipService({
     repo: tipRepo,
@@ -156,6 +172,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       invites,
       events,
       enrolment: createEnrolmentService(invites, createInviteHasher(key)),
+      summaries: summaries.service,
       now,
     },
     { client: { apiRoot: config.TELEGRAM_API_ROOT } },
@@ -185,6 +202,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
   );
   scheduler.register(...createPeerJobs(peer, logger));
   scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
+  scheduler.register(...summaries.jobs);
   // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.
   const broadcastProgress = createBroadcastProgress({
     api: bot.api,

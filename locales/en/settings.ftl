@@ -25,6 +25,7 @@ mydata-summary =
     Language: { $language }
     Province: { $province }
     Unit type: { $unit }
+    Child-friendly room at your unit: { $room }
     With Mitt since: { $since }
     Activity records: { $events }
     Check-ins: { $checkIns }

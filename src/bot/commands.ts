@@ -24,9 +24,9 @@ const BASE = [
 ];
 const EXTRA: Record<Role, string[]> = {
   officer: [],
-  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips", "moderate"],
-  staff: [],
-  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "moderate", "users"],
+  trainer: ["invite", "invites", "broadcast", "broadcasts", "tips", "moderate", "summary"],
+  staff: ["summary"],
+  admin: ["invite", "invites", "broadcast", "broadcasts", "tips", "moderate", "users", "summary"],
 };
 
 export function commandsFor(role: Role): string[] {

@@ -10,6 +10,7 @@ import type { Logger } from "../logger.js";
 import type { BroadcastService } from "../services/broadcasts.js";
 import type { CheckinService } from "../services/checkin-service.js";
 import type { EnrolmentService } from "../services/enrolment.js";
+import type { SummaryService } from "../services/metrics/summary-service.js";
 import type { PeerConnect } from "../services/peer-connect.js";
 import type { PeerRelay } from "../services/peer-relay.js";
 import type { PracticeService } from "../services/practices.js";
@@ -43,6 +44,8 @@ export interface BotDeps {
   peer: PeerConnect;
   /** The relay of open peer conversations, and reports. */
   peerRelay: PeerRelay;
+  /** Staff summaries: aggregates with small groups suppressed, as text, charts and CSV. */
+  summaries: SummaryService;
   /** Crisis words, support contacts and self-care cards (content/wellbeing). */
   wellbeingContent: WellbeingContent;
   /** Telegram command menus per language and role; created by createBot (it needs the bot's api). */

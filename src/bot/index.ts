@@ -31,6 +31,8 @@ import { progressFeature } from "./features/progress.js";
 import { reflectFeature } from "./features/reflect.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
+import { summaryFeature } from "./features/summary.js";
+import { summarySettingsFeature } from "./features/summary-settings.js";
 import { tipsFeature } from "./features/tips.js";
 import { tipsAdminFeature } from "./features/tips-admin.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -113,6 +115,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   app.use(reflectFeature, progressFeature, wellbeingFeature);
   app.use(broadcastsFeature);
   app.use(practicesFeature, moderationFeature);
+  app.use(summaryFeature, summarySettingsFeature);
   app.use(unhandledFeature);
 
   bot.catch(handleBotError);

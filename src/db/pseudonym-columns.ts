@@ -22,6 +22,7 @@ export const PSEUDONYM_COLUMNS = {
   "members.invited_by": "rekey",
   "invites.created_by": "rekey",
   "usage_events.pseudonym": "rekey",
+  "officer_weeks.pseudonym": "rekey",
   "check_ins.pseudonym": "rekey",
   "wellbeing_responses.pseudonym": "rekey",
   "tip_views.pseudonym": "rekey",

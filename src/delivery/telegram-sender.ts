@@ -1,7 +1,8 @@
 // Sends one outbox payload through its own grammY Api (no auto-retry: the worker decides what a 429 or a
 // 5xx means for the whole queue) and sorts Telegram's answer into the outcomes the worker acts on.
-import { Api, GrammyError, HttpError } from "grammy";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { OutboxPayload } from "../db/repositories/outbox.js";
+import { isUpload } from "./uploads.js";
 
 export type SendOutcome =
   | { kind: "sent"; messageId: number }
@@ -15,7 +16,9 @@ export type Sender = (chatId: number, payload: OutboxPayload) => Promise<SendOut
 export function createTelegramSender(token: string, apiRoot: string, timeoutSeconds = 15): Sender {
   const api = new Api(token, { apiRoot, timeoutSeconds });
   const call = (chatId: number, { method, params }: Pick<OutboxPayload, "method" | "params">) => {
-    const body = { chat_id: chatId, ...params };
+    // A renderer's upload (a chart) goes as a multipart file; everything else as it was queued.
+    const files = Object.entries(params).map(([k, v]) => [k, isUpload(v) ? new InputFile(v.data, v.filename) : v]);
+    const body = { chat_id: chatId, ...Object.fromEntries(files) };
     // The payload was built by Mitt's own code for exactly these methods.
     if (method === "sendPhoto") return api.raw.sendPhoto(body as Parameters<Api["raw"]["sendPhoto"]>[0]);
     if (method === "sendDocument") return api.raw.sendDocument(body as Parameters<Api["raw"]["sendDocument"]>[0]);

@@ -182,7 +182,9 @@ export function createCheckinService(d: CheckinServiceDeps) {
           text: d.t(locale, `wellbeing-sisq-${n}`),
           callback_data: `wb:sisq:${n}`,
         }));
-        return message(p.pseudonym, d.t(locale, "wellbeing-sisq"), [buttons]);
+        const row = message(p.pseudonym, d.t(locale, "wellbeing-sisq"), [buttons]);
+        // Counted when delivered (the response rate's denominator): see src/services/metrics/sent-events.ts.
+        return { ...row, payload: { ...row.payload, meta: { sentEvent: "wellbeing.prompted" } } };
       });
       const week = isoDay(weekStart(now, d.timeZone));
       return (await d.delivery.queue({ key: `wellbeing-sisq:${week}`, kind: "reminder" }, rows)).queued;

@@ -14,6 +14,8 @@ const none = z.object({}).strict();
 const topic = z.string().regex(/^[a-z-]{2,40}$/);
 const tipFrequency = z.enum(["daily", "three_weekly", "weekly", "paused"]);
 const count = z.number().int().min(0);
+const summaryPeriod = z.enum(["4w", "quarter", "month", "all"]);
+const summaryBreakdown = z.enum(["none", "province", "unit"]);
 
 export const EVENT_CATALOGUE = {
   "onboarding.started": {
@@ -91,6 +93,11 @@ export const EVENT_CATALOGUE = {
     about: "Turned the weekly interview question or the weekly stress question on or off",
     attrs: z.object({ weeklyPrompt: z.boolean(), stressCheck: z.boolean() }).strict(),
   },
+  "checkin.interviews_reported": {
+    about: "Answered the weekly question with the number of interviews this week (3 means 3 or more)",
+    attrs: z.object({ count: z.number().int().min(0).max(3) }).strict(),
+  },
+  "wellbeing.prompted": { about: "The weekly stress question reached the officer", attrs: none },
   "wellbeing.level": {
     about: "A wellbeing answer, banded (weekly stress question, or feeling after an interview)",
     attrs: z.object({ level: z.enum(["low", "medium", "high"]), source: z.enum(["sisq", "checkin"]) }).strict(),
@@ -227,6 +234,23 @@ export const EVENT_CATALOGUE = {
     about: "Turned the weekly practice digest on or off",
     attrs: z.object({ on: z.boolean() }).strict(),
   },
+  "settings.unit_room": {
+    about: "Said whether their unit has a child-friendly interview room",
+    attrs: z.object({ room: z.enum(["yes", "no", "unsure"]) }).strict(),
+  },
+  "summary.viewed": {
+    about: "Programme staff, a trainer or an admin received a summary with /summary",
+    attrs: z.object({ period: summaryPeriod, breakdown: summaryBreakdown, scope: z.enum(["full", "tips"]) }).strict(),
+  },
+  "summary.csv_exported": {
+    about: "A summary's CSV was sent with it",
+    attrs: z.object({ period: summaryPeriod, breakdown: summaryBreakdown }).strict(),
+  },
+  "summary.digest_changed": {
+    about: "Staff or an admin turned the weekly summary digest on or off",
+    attrs: z.object({ on: z.boolean() }).strict(),
+  },
+  "summary.digest_sent": { about: "The weekly summary digest reached a staff member or admin", attrs: none },
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -298,6 +298,8 @@ const NOT_PSEUDONYMS = [
   "members.quiet_end",
   "members.quiet_start",
   "members.tip_time",
+  "members.unit_room",
+  "metric_rollups.name",
   "outbox.claim_token",
   "outbox.job_id",
   "outbox.payload",

@@ -4,6 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator/index.js";
 import { TOKEN } from "./helpers.js";
 
+/** A 2×2 PNG. */
+const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAABHNCSVQICAgIfAhkiAAAAAFzUkdCAK7OHOkAAAALSURBVAiZY2BABwAAEgABb/pjtwAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 let emu: Emulator;
 let bot: Bot | undefined;
 beforeEach(async () => {
@@ -53,7 +59,7 @@ describe("emulator with a real grammY client", () => {
 
   it("When grammY uploads a photo as multipart with a keyboard, then it is accepted and the file can be fetched back", async () => {
     bot = newBot();
-    const bytes = Buffer.from("not really a jpeg");
+    const bytes = TINY_PNG; // Telegram processes a photo, so it has to be a real image
     const sent = await bot.api.sendPhoto(1001, new InputFile(bytes, "p.jpg"), {
       caption: "<b>Day 3</b>",
       parse_mode: "HTML",
@@ -116,7 +122,7 @@ describe("emulator with a real grammY client", () => {
     form.set("chat_id", "42");
     form.set("caption", "from curl");
     form.set("reply_markup", JSON.stringify({ inline_keyboard: [[{ text: "Open", url: "https://example.org" }]] }));
-    form.set("photo", new Blob([Buffer.from("jpeg bytes")]), "photo.jpg");
+    form.set("photo", new Blob([TINY_PNG]), "photo.png");
     const res = await fetch(`${emu.apiRoot}/bot${TOKEN}/sendPhoto`, { method: "POST", body: form });
     expect(res.status).toBe(200);
     expect(emu.sentTo(42)).toMatchObject([

@@ -54,6 +54,11 @@ function spans(text: string, term: string): [number, number][] {
   return found;
 }
 
+/** Where the glossary itself makes an exception (its note column says why). */
+const EXEMPT: Record<string, (where: string) => boolean> = {
+  "numbers in static Khmer text": (where) => where.startsWith("locales/km/summary.ftl"),
+};
+
 describe("the Khmer glossary", () => {
   it("When the glossary is read, then every row names a concept, a Khmer term and a known status", () => {
     expect(rows.length).toBeGreaterThan(30);
@@ -75,6 +80,7 @@ describe("the Khmer glossary", () => {
       for (const { where, km } of texts) {
         // An avoided variant is fine where it is part of the adopted term (ការសម្ភាស inside ការសម្ភាសន៍).
         const allowed = terms(row.km).flatMap((term) => spans(km, term));
+        if (EXEMPT[row.concept_en]?.(where)) continue;
         for (const avoid of terms(row.avoid)) {
           const bad = spans(km, avoid).filter(([s, e]) => !allowed.some(([as, ae]) => as <= s && e <= ae));
           if (bad.length) offenders.push(`${where}: "${avoid}" (glossary: ${row.concept_en} = ${row.km})`);

@@ -15,7 +15,8 @@ async function showHelp(ctx: Context) {
   // Tip and check-in commands are described next to their features (tips.ftl, checkin.ftl).
   const everyone =
     role === "guest" ? "" : `\n${ctx.t("tip-help")}\n${ctx.t("checkin-help")}\n${ctx.t("practices-help")}`;
-  await ctx.reply(ctx.t(`help-${role}`) + everyone + extra);
+  const summary = role === "trainer" || role === "staff" || role === "admin" ? `\n${ctx.t("summary-help")}` : "";
+  await ctx.reply(ctx.t(`help-${role}`) + everyone + extra + summary);
 }
 
 composer.command("help", logHandle("help"), showHelp);

@@ -22,6 +22,7 @@ async function showMyData(ctx: Context) {
       language: ctx.t(`language-name-${m.locale}`),
       province: m.province ? ctx.t(`province-${m.province}`) : "—",
       unit: m.unitType ? ctx.t(`unit-${m.unitType}`) : "—",
+      room: ctx.t(`summary-room-${m.unitRoom ?? "unset"}`),
       since: m.createdOn,
       events,
       freeTexts,

@@ -43,6 +43,8 @@ feature.callbackQuery(/^ci:wk:([0-3])$/, logHandle("reflect-weekly"), async (ctx
   const interviews = Number(ctx.match[1]);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined); // one answer per question
+  // The check-ins this triggers: the denominator of reflection completion (staff summaries).
+  if (ctx.pseudonym) await ctx.deps.events.record(ctx.pseudonym, "checkin.interviews_reported", { count: interviews });
   if (interviews === 0) {
     await ctx.reply(ctx.t("checkin-weekly-none"));
     return;

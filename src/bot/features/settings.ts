@@ -7,6 +7,7 @@ import { DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-
 import { cb } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
+import { addSummarySettings } from "../keyboards/summary-settings.js";
 import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { peerNight } from "../peer-views.js";
@@ -42,7 +43,7 @@ async function showSettings(ctx: Context) {
     const state = ctx.t(m.peerNight ? "checkin-on" : "checkin-off");
     kb.text(ctx.t("peer-night-setting", { state }), peerNight.pack({ on: !m.peerNight })).row();
   }
-  kb.text(ctx.t("settings-delete"), cb("settings", "delete"));
+  addSummarySettings(kb, m, (k, v) => ctx.t(k, v)).text(ctx.t("settings-delete"), cb("settings", "delete"));
   await ctx.reply(text, { reply_markup: kb });
 }
 

@@ -26,6 +26,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { id: "invites", labelKey: "menu-invites", roles: TRAINERS },
   { id: "broadcasts", labelKey: "menu-broadcasts", roles: TRAINERS },
   { id: "users", labelKey: "menu-users", roles: ["admin"] },
+  { id: "summary", labelKey: "summary-menu-button", roles: ["trainer", "staff", "admin"] },
   { id: "settings", labelKey: "menu-settings", roles: EVERYONE },
   { id: "mydata", labelKey: "menu-mydata", roles: EVERYONE },
   { id: "help", labelKey: "menu-help", roles: EVERYONE },

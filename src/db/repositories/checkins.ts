@@ -65,6 +65,7 @@ export function createCheckinRepository(prisma: PrismaClient, now: Now) {
             elements: a.elements ?? [],
             openShare: a.openShare,
             setting: settingList(a.setting),
+            settingAnswered: a.setting !== null,
             feeling: a.feeling,
             action: a.action,
             triedLastAction: a.triedLastAction,

@@ -24,10 +24,17 @@ export interface MemberRecord {
   stressCheck: boolean;
   /** Peer supporters: also take peer requests during quiet hours. */
   peerNight: boolean;
+  /** Staff and admins: receive the weekly summary digest. */
+  summaryDigest: boolean;
+  /** Whether the officer's unit has a child-friendly interview room (null: not answered). */
+  unitRoom: UnitRoom | null;
   createdOn: string;
   /** The last local day with activity (YYYY-MM-DD), or null. */
   lastActiveOn: string | null;
 }
+
+export const UNIT_ROOM_ANSWERS = ["yes", "no", "unsure"] as const;
+export type UnitRoom = (typeof UNIT_ROOM_ANSWERS)[number];
 
 function toRecord(m: Member): MemberRecord {
   return {
@@ -46,6 +53,8 @@ function toRecord(m: Member): MemberRecord {
     weeklyPrompt: m.weeklyPrompt,
     stressCheck: m.stressCheck,
     peerNight: m.peerNight,
+    summaryDigest: m.summaryDigest,
+    unitRoom: UNIT_ROOM_ANSWERS.find((a) => a === m.unitRoom) ?? null,
     createdOn: m.createdAt.toISOString().slice(0, 10),
     lastActiveOn: m.lastActiveOn ? m.lastActiveOn.toISOString().slice(0, 10) : null,
   };
@@ -114,7 +123,16 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.c
 export type MemberPreferences = Partial<
   Pick<
     MemberRecord,
-    "locale" | "province" | "unitType" | "tipFrequency" | "tipTime" | "weeklyPrompt" | "stressCheck" | "peerNight"
+    | "locale"
+    | "province"
+    | "unitType"
+    | "tipFrequency"
+    | "tipTime"
+    | "weeklyPrompt"
+    | "stressCheck"
+    | "peerNight"
+    | "summaryDigest"
+    | "unitRoom"
   >
 >;
 
