@@ -99,19 +99,19 @@ if (url) {
     postgres = await bench(db, "postgres");
   } finally {
     await db.close();
-    // Not WITH (FORCE): killing a connection that a pool still holds idle would crash this process. Idle pool
-    // connections close by themselves within seconds, so the drop is retried for a while.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-        break;
-      } catch (err) {
-        if (attempt >= 30) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
-    await admin.end();
   }
+  // Not WITH (FORCE): killing a connection that a pool still holds idle would crash this process. Idle pool
+  // connections close by themselves within seconds, so the drop is retried for a while.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      break;
+    } catch (err) {
+      if (attempt >= 30) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  await admin.end();
 }
 
 console.log(
