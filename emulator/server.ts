@@ -128,6 +128,10 @@ function admit(core: Core, method: string, params: Params): void {
   const chatId = params.chat_id;
   if ((sending || method === "sendChatAction") && typeof chatId === "number") {
     if (core.chats.blocked.has(chatId)) throw new ApiError(403, "Forbidden: bot was blocked by the user");
+    if (core.chats.left.has(chatId)) {
+      const type = core.chats.chatObject(chatId).type;
+      throw new ApiError(403, `Forbidden: bot is not a member of the ${type === "channel" ? "channel" : "group"} chat`);
+    }
     if (core.knownChatsOnly && chatId > 0 && !core.chats.started.has(chatId)) {
       throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
     }

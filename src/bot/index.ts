@@ -36,10 +36,13 @@ import { tipsAdminFeature } from "./features/tips-admin.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { usersFeature } from "./features/users.js";
 import { wellbeingFeature } from "./features/wellbeing.js";
-import { handleBotError } from "./middlewares/error-boundary.js";
+import { createAnswerTracker } from "./middlewares/answers.js";
+import { createUpdateDedupe } from "./middlewares/dedupe.js";
+import { createErrorHandler } from "./middlewares/error-boundary.js";
 import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
 import { textGuard } from "./middlewares/text-guard.js";
+import { createUpdateFilter } from "./middlewares/update-filter.js";
 import { updateLogger } from "./middlewares/update-logger.js";
 import { writeIfChanged } from "./session-storage.js";
 
@@ -50,7 +53,10 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n) };
   // Interactive replies retry briefly on 429/5xx; bulk sends use their own Api (src/delivery).
   const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-  bot.api.config.use(retry());
+  // Every answer to a button press is remembered, so nothing answers one twice (see middlewares/answers.ts).
+  const answers = createAnswerTracker();
+  bot.api.config.use(retry(), answers.transformer);
+  const handleBotError = createErrorHandler(deps, answers);
 
   // State is keyed by pseudonym (or, before consent, a visitor key), so no table ever holds a Telegram id outside
   // `identities`. identify sets it.
@@ -70,6 +76,13 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   // 3. everything below is behind the error boundary
   const app = bot.errorBoundary(handleBotError);
   app.use(updateLogger);
+  // 4. an update delivered twice is handled once
+  app.use(createUpdateDedupe());
+  // 5. only private messages and presses go further: groups get one notice and Mitt leaves; other kinds of update
+  // are dropped here, before anything reads a session (which needs a sender) or replies (which needs a chat)
+  app.use(createUpdateFilter());
+  // 6. a press that no handler answered is answered when the update is done
+  app.use(answers.middleware);
   app.use(identify);
   app.use(
     session({
@@ -90,7 +103,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
       // Conversations call Telegram through their own Api object: give it the same retry behaviour.
       plugins: [
         (ctx, next) => {
-          ctx.api.config.use(retry());
+          ctx.api.config.use(retry(), answers.transformer);
           return next();
         },
       ],
