@@ -7,7 +7,7 @@ import type { TipRecord, TipRepository } from "../db/repositories/tips.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { SendOutcome } from "../delivery/telegram-sender.js";
 import type { Logger } from "../logger.js";
-import type { EventSink } from "./events.js";
+import { type EventSink, validateEvent } from "./events.js";
 import { frequenciesOn, recentSlots } from "./tip-schedule.js";
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
@@ -72,9 +72,11 @@ export function createTipService(deps: TipServiceDeps) {
 
     /** A trainer's own tip (database only); returns its id. */
     async add(input: { topicId: string; textKm: string; textEn: string; createdBy: string }): Promise<string> {
-      const id = await repo.addTrainerTip(input);
-      await deps.events.record(input.createdBy, "tip.added", { topic: input.topicId });
-      return id;
+      // The tip and its event are written together (one transaction in the repository).
+      return repo.addTrainerTip(input, {
+        type: "tip.added",
+        attrs: validateEvent("tip.added", { topic: input.topicId }),
+      });
     },
 
     /** Archives an active tip (officers no longer receive it); false when it is unknown or already archived. */
