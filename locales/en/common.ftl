@@ -3,6 +3,7 @@
 common-back = ◀️ Back
 common-continue = Continue ▶️
 common-cancel = Cancel
+common-try-again = 🔁 Try again
 common-cancelled = Stopped. Nothing was lost. Send /start for the menu.
 common-button-expired = This button is no longer active.
 common-text-too-long = That message is too long. Please keep it under { $max } characters.

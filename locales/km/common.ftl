@@ -3,6 +3,7 @@
 common-back = ◀️ ត្រឡប់ក្រោយ
 common-continue = បន្ត ▶️
 common-cancel = បោះបង់
+common-try-again = 🔁 ព្យាយាមម្តងទៀត
 common-cancelled = បានឈប់ហើយ។ គ្មានអ្វីបាត់បង់ទេ។ ផ្ញើ /start ដើម្បីបើកម៉ឺនុយ។
 common-button-expired = ប៊ូតុងនេះលែងប្រើបានហើយ។
 common-text-too-long = សារនេះវែងពេក។ សូមសរសេរឱ្យខ្លីជាង { $max } តួអក្សរ។

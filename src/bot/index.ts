@@ -41,6 +41,7 @@ import { createUpdateDedupe } from "./middlewares/dedupe.js";
 import { createErrorHandler } from "./middlewares/error-boundary.js";
 import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
+import { normalizeIncomingText } from "./middlewares/normalize-text.js";
 import { textGuard } from "./middlewares/text-guard.js";
 import { createUpdateFilter } from "./middlewares/update-filter.js";
 import { updateLogger } from "./middlewares/update-logger.js";
@@ -83,6 +84,8 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   app.use(createUpdateFilter());
   // 6. a press that no handler answered is answered when the update is done
   app.use(answers.middleware);
+  // 7. text and captions normalised once, for everything below (no NUL or control characters, NFC, bounded)
+  app.use(normalizeIncomingText);
   app.use(identify);
   app.use(
     session({

@@ -84,30 +84,32 @@ export function createCheckinService(d: CheckinServiceDeps) {
 
     skipped: (pseudonym: string, item: Item) => d.events.record(pseudonym, "checkin.item_skipped", { item }),
 
-    /** Stores a finished check-in; returns the wellbeing follow-up for Q4, or null if Q4 was skipped. */
-    async finish(
-      id: string,
-      pseudonym: string,
-      a: CheckInAnswers,
-    ): Promise<{ ok: boolean; followup: Followup | null }> {
+    /**
+     * Stores a finished check-in (answers, free text, focus topics: one transaction); false if it was closed
+     * meanwhile. What follows a save is `afterFinish`, apart, so that a failure there is never reported to the
+     * officer as a failed save.
+     */
+    async finish(id: string, pseudonym: string, a: CheckInAnswers): Promise<boolean> {
       const now = d.now();
       const freeTexts = [
         ...(a.reflection ? [{ kind: FREE_TEXT_KINDS.reflection, text: a.reflection }] : []),
         ...(a.actionText ? [{ kind: FREE_TEXT_KINDS.action, text: a.actionText }] : []),
       ];
-      const ok = await d.checkins.complete(id, pseudonym, {
+      return d.checkins.complete(id, pseudonym, {
         answers: a,
         week: weekStart(now, d.timeZone),
         freeTexts,
         expiresAt: freeTextExpiry(now, d.timeZone, d.retentionDays),
         focus: focusTopics(a),
       });
-      if (!ok) return { ok, followup: null };
+    },
+
+    /** After a saved check-in: the reminder is withdrawn, events; returns the wellbeing follow-up for Q4 (or null). */
+    async afterFinish(id: string, pseudonym: string, a: CheckInAnswers): Promise<Followup | null> {
       await cancelReminder(id);
       const optional = a.setting !== null || a.shareWanted !== null;
       await d.events.record(pseudonym, "checkin.completed", { skipped: a.skipped.length, optional });
-      const followup = a.feeling === null ? null : await followupFor(pseudonym, "checkin", feelingLevel(a.feeling));
-      return { ok, followup };
+      return a.feeling === null ? null : followupFor(pseudonym, "checkin", feelingLevel(a.feeling));
     },
 
     async cancel(id: string, pseudonym: string): Promise<void> {

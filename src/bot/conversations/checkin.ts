@@ -27,6 +27,7 @@ import { shareButton } from "../practice-buttons.js";
 import { crisisText, followupMessages } from "../wellbeing-replies.js";
 import { Cancelled, type Convo, keyboard } from "./ask.js";
 import { createFlow } from "./flow.js";
+import { trySave } from "./save.js";
 import { supportFlow } from "./support.js";
 
 export const CHECKIN = CHECKIN_CONVERSATION;
@@ -199,12 +200,35 @@ export function createCheckin(deps: BotDeps) {
       return;
     }
 
-    const done = await conversation.external(() => deps.checkins.finish(id, pseudonym, a));
-    await guardOff();
-    if (!done.ok) {
-      await ctx.reply(tr("checkin-closed"));
-      return;
+    // Until it is stored, everything the officer answered lives in this conversation: a failed save says so plainly
+    // and offers to try again (or to let it go), never "saved" and never "nothing was lost" when something was.
+    for (;;) {
+      const saved = await trySave(conversation, "check-in", () => deps.checkins.finish(id, pseudonym, a));
+      if (saved.ok) {
+        if (saved.value) break;
+        await guardOff();
+        await ctx.reply(tr("checkin-closed"));
+        return;
+      }
+      const choice = await flow.choose({
+        text: tr("checkin-save-failed"),
+        cancel: false,
+        rows: [
+          [{ text: tr("common-try-again"), data: d("save", "retry") }],
+          [{ text: tr("checkin-save-drop"), data: d("save", "drop") }],
+        ],
+      });
+      if (choice === d("save", "drop")) {
+        await conversation.external(() => deps.checkins.cancel(id, pseudonym));
+        await guardOff();
+        await ctx.reply(tr("checkin-cancelled"));
+        return;
+      }
     }
+    await guardOff();
+    // What follows the save (withdrawing the reminder, events, the wellbeing follow-up) cannot undo it.
+    const after = await trySave(conversation, "check-in follow-up", () => deps.checkins.afterFinish(id, pseudonym, a));
+    const done = { followup: after.ok ? after.value : null };
     const thanks = a.action
       ? tr("checkin-completed-action", { action: actionLabel(tr, a.action, a.actionText) })
       : tr("checkin-completed");
