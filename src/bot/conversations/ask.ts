@@ -5,6 +5,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { Context, ConversationContext } from "../context.js";
 import type { Translate } from "../i18n.js";
+import { repeatedPress } from "./presses.js";
 
 export type Convo = Conversation<Context, ConversationContext>;
 export interface Button {
@@ -50,6 +51,7 @@ export async function ask(conversation: Convo, ctx: ConversationContext, opts: A
   await ctx.reply(opts.text, markup);
   for (;;) {
     const next = await conversation.wait();
+    if (repeatedPress(conversation, next)) continue;
     const data = next.callbackQuery?.data;
     if (next.callbackQuery) {
       if (data && allowed.has(data)) {

@@ -11,6 +11,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
+import { repeatedPress } from "./presses.js";
 
 /** Scheduling further ahead than this is almost certainly a typo. */
 const MAX_AHEAD_MS = 90 * 86_400_000;
@@ -40,6 +41,7 @@ export async function input(conversation: Convo, opts: InputOptions): Promise<In
   const allowed = new Set(opts.buttons.flat().map((b) => b.data));
   for (;;) {
     const next = await conversation.wait();
+    if (repeatedPress(conversation, next)) continue;
     const data = next.callbackQuery?.data;
     if (next.callbackQuery) {
       if (data && allowed.has(data)) {

@@ -11,6 +11,7 @@ import type { ConversationContext } from "../context.js";
 import type { Translate } from "../i18n.js";
 import { takeTextFindings } from "../middlewares/text-guard.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
+import { repeatedPress } from "./presses.js";
 
 export interface FlowOptions {
   tr: Translate;
@@ -66,6 +67,7 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     if (sendFirst) await send(q);
     for (;;) {
       const next = await conversation.wait();
+      if (repeatedPress(conversation, next)) continue;
       if (o.touch && !(await o.touch()) && o.onClosed) await o.onClosed(next);
       const pressed = next.callbackQuery?.data;
       if (next.callbackQuery) {

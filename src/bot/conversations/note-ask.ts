@@ -12,6 +12,7 @@ import type { ConversationContext } from "../context.js";
 import type { Translate } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
+import { repeatedPress } from "./presses.js";
 
 /** The conversation sat idle past the text guard's lifetime: it ends, keeping nothing. */
 export class DraftExpired extends Error {}
@@ -58,6 +59,7 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
     if (sendFirst) await send(q);
     for (;;) {
       const next = await conversation.wait();
+      if (repeatedPress(conversation, next)) continue;
       // What the guard found in this update (null: it did not see it), and keep the guard on while the draft lives.
       const found = await conversation.external((octx) => {
         const last = octx.session.textGuard?.last;
