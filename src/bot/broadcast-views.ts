@@ -2,6 +2,7 @@
 // report (progress loop and /broadcasts), the audience summary, and dates in Phnom Penh time.
 import { InlineKeyboard } from "grammy";
 import type { BroadcastRecord, BroadcastStatus } from "../db/repositories/broadcasts.js";
+import { isQuiet, type QuietHours } from "../delivery/quiet-hours.js";
 import type { ProgressCounts } from "../services/broadcast-report.js";
 import type { Audience, Locale } from "../services/broadcasts.js";
 import { cb } from "./callback-data.js";
@@ -78,4 +79,15 @@ export function reportText(tr: Translate, b: Pick<BroadcastRecord, "km" | "en">,
     useful,
   });
   return reasons.length ? `${head}\n${tr("broadcast-reasons")}\n${reasons.join("\n")}` : head;
+}
+
+/**
+ * What a broadcast is doing now, as the trainer should read it: a non-urgent one that is `sending` during quiet
+ * hours is held ("quiet"), not sending. The same rule as the progress message (the default quiet hours).
+ */
+export function shownStatus(
+  b: Pick<BroadcastRecord, "status" | "urgent">,
+  quiet: { now: Date; timeZone: string; hours: QuietHours },
+): BroadcastStatus | "quiet" {
+  return b.status === "sending" && !b.urgent && isQuiet(quiet.now, quiet.timeZone, quiet.hours) ? "quiet" : b.status;
 }

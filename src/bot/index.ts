@@ -45,18 +45,21 @@ import { normalizeIncomingText } from "./middlewares/normalize-text.js";
 import { textGuard } from "./middlewares/text-guard.js";
 import { createUpdateFilter } from "./middlewares/update-filter.js";
 import { updateLogger } from "./middlewares/update-logger.js";
+import { nonEssentialCalls } from "./non-essential.js";
 import { writeIfChanged } from "./session-storage.js";
 
 export type CreateBotDeps = Omit<BotDeps, "commands">;
 
 export function createBot(token: string, baseDeps: CreateBotDeps, config: BotConfig<Context> = {}) {
   const bot = new Bot<Context>(token, config);
-  const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n) };
+  const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n, baseDeps.logger) };
   // Interactive replies retry briefly on 429/5xx; bulk sends use their own Api (src/delivery).
   const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
   // Every answer to a button press is remembered, so nothing answers one twice (see middlewares/answers.ts).
   const answers = createAnswerTracker();
-  bot.api.config.use(retry(), answers.transformer);
+  // Non-essential calls (answers to presses, command menus, removing old buttons) never fail a flow.
+  const nonEssential = nonEssentialCalls(baseDeps.logger);
+  bot.api.config.use(nonEssential, answers.transformer, retry()); // the last one wraps the others
   const handleBotError = createErrorHandler(deps, answers);
 
   // State is keyed by pseudonym (or, before consent, a visitor key), so no table ever holds a Telegram id outside
@@ -106,7 +109,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
       // Conversations call Telegram through their own Api object: give it the same retry behaviour.
       plugins: [
         (ctx, next) => {
-          ctx.api.config.use(retry(), answers.transformer);
+          ctx.api.config.use(nonEssential, answers.transformer, retry());
           return next();
         },
       ],

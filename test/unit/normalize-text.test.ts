@@ -27,8 +27,9 @@ describe("incoming text normalisation", () => {
     expect(normalizeText("Cafe\u0301")).toBe("Caf\u00E9");
   });
 
-  it("When a text is longer than 4,096 characters, then it is cut at 4,096 without splitting an emoji", () => {
-    expect(normalizeText("x".repeat(5000))).toHaveLength(MAX_TEXT_CHARS);
+  it("When a text is far longer than Telegram allows, then it is cut (at twice 4,096) without splitting an emoji", () => {
+    expect(normalizeText("x".repeat(4096))).toHaveLength(4096);
+    expect(normalizeText("x".repeat(20_000))).toHaveLength(MAX_TEXT_CHARS);
     const atEdge = `${"x".repeat(MAX_TEXT_CHARS - 1)}😀`;
     expect(normalizeText(atEdge)).toBe("x".repeat(MAX_TEXT_CHARS - 1));
     const exact = "ក".repeat(MAX_TEXT_CHARS);

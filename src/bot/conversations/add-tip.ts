@@ -50,11 +50,15 @@ export function createAddTip(deps: BotDeps) {
       origin: "trainer",
       archived: false,
     };
-    await ctx.reply(tr("tips-add-preview"));
-    await ctx.reply(deps.tips.message(draft, "km").text);
-    await ctx.reply(deps.tips.message(draft, "en").text);
+    // The preview of both versions and the question in ONE message (four at once would be paced by Telegram).
+    const preview = [
+      tr("tips-add-preview"),
+      deps.tips.message(draft, "km").text,
+      deps.tips.message(draft, "en").text,
+      tr("tips-add-confirm"),
+    ].join("\n\n");
     const save: Button = { text: tr("tips-add-save"), data: cb("tadd", "save") };
-    const decision = await choose(conversation, ctx, { tr, text: tr("tips-add-confirm"), rows: [[save, cancel]] });
+    const decision = await choose(conversation, ctx, { tr, text: preview, rows: [[save, cancel]] });
     if (decision !== save.data) throw new Cancelled();
 
     const saved = await conversation.external(async (octx) => {

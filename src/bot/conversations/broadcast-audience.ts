@@ -8,7 +8,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import { type Button, type Convo, grid } from "./ask.js";
-import { input, show } from "./broadcast-input.js";
+import { input, show, withNote } from "./broadcast-input.js";
 
 export type AudienceStep = "audience" | "provinces" | "units";
 
@@ -69,7 +69,11 @@ export async function askAudience(s: AudienceScreen, state: AudienceState): Prom
   ];
   const text = `${tr("broadcast-ask-audience")}\n\n${audienceSummary(tr, audience)}\n\n${tr("broadcast-count", { count: n })}`;
   await show(ctx, text, rows, state.pressed);
-  const answer = await input(conversation, { tr, buttons: rows, again: () => show(ctx, text, rows) });
+  const answer = await input(conversation, {
+    tr,
+    buttons: rows,
+    again: (before) => show(ctx, withNote(before, text), rows),
+  });
   let pressed = answer.kind === "button" ? answer.ctx : undefined;
   if (answer.kind !== "button") return { step, audience, pressed };
   const action = answer.data.split(":")[1];
@@ -124,7 +128,11 @@ export async function pickAudience(
   const n = await countOf(s, audience);
   const text = `${tr(isProv ? "broadcast-pick-provinces" : "broadcast-pick-units")}\n${tr("broadcast-count", { count: n })}`;
   await show(ctx, text, rows, state.pressed);
-  const answer = await input(conversation, { tr, buttons: rows, again: () => show(ctx, text, rows) });
+  const answer = await input(conversation, {
+    tr,
+    buttons: rows,
+    again: (before) => show(ctx, withNote(before, text), rows),
+  });
   const pressed = answer.kind === "button" ? answer.ctx : undefined;
   if (answer.kind !== "button") return { step, audience, pressed };
   const [, action, value = ""] = answer.data.split(":");

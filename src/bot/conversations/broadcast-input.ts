@@ -28,8 +28,8 @@ interface InputOptions {
   textMax?: number;
   /** Accept a photo or a PDF with a caption. */
   media?: boolean;
-  /** Shows the question again after a nudge. */
-  again: () => Promise<unknown>;
+  /** Shows the question again, after a nudge (`before`) in the same message: one message, not two. */
+  again: (before?: string) => Promise<unknown>;
 }
 
 /**
@@ -59,14 +59,12 @@ export async function input(conversation: Convo, opts: InputOptions): Promise<In
     const text = message.text;
     if (text?.startsWith("/")) {
       if (text.slice(1).split(/[\s@]/)[0] === "cancel") throw new Cancelled();
-      await next.reply(tr("common-finish-first"));
-      await opts.again();
+      await opts.again(tr("common-finish-first"));
       continue;
     }
     const nudge = check(message, opts);
     if (typeof nudge !== "string") return nudge;
-    await next.reply(nudge);
-    await opts.again();
+    await opts.again(nudge);
   }
 }
 
@@ -104,9 +102,12 @@ function check(message: Message, opts: InputOptions): Input | string {
 
 const keepEntities = (entities: Message["entities"]) => keepFormatting(entities);
 
+/** A nudge and the question it repeats, as one message. */
+export const withNote = (before: string | undefined, text: string) => (before ? `${before}\n\n${text}` : text);
+
 /** Sends a screen as a new message, or edits the message whose button was pressed. */
 export async function show(ctx: ConversationContext, text: string, rows: Button[][], pressed?: ConversationContext) {
-  const reply_markup = keyboard(rows);
+  const reply_markup = rows.length ? keyboard(rows) : undefined;
   if (pressed?.callbackQuery?.message) {
     try {
       await pressed.editMessageText(text, { reply_markup });
@@ -156,7 +157,7 @@ export async function askTime(
     [{ text: tr("common-back"), data: cb("bc", "back") }],
   ];
   const question = tr("broadcast-ask-time", { example: formatExample(at8, tz) });
-  const again = () => ctx.reply(question, { reply_markup: keyboard(buttons) });
+  const again = (before?: string) => ctx.reply(withNote(before, question), { reply_markup: keyboard(buttons) });
   await again();
   for (;;) {
     const answer = await input(conversation, { tr, buttons, textMax: 60, again });
@@ -172,8 +173,7 @@ export async function askTime(
     else if (at.getTime() <= nowAgain) problem = tr("broadcast-time-past", { when: formatWhen(at, locale, tz) });
     else if (at.getTime() - nowAgain > MAX_AHEAD_MS) problem = tr("broadcast-time-far");
     if (!problem && at) return at.getTime();
-    await ctx.reply(problem ?? "");
-    await again();
+    await again(problem);
   }
 }
 

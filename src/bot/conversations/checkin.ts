@@ -24,8 +24,8 @@ import type { BotDeps } from "../deps.js";
 import { type Translate, translator } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
 import { shareButton } from "../practice-buttons.js";
-import { crisisText, followupMessages } from "../wellbeing-replies.js";
-import { Cancelled, type Convo, keyboard } from "./ask.js";
+import { asOneMessage, crisisText, followupMessages, type OutgoingMessage } from "../wellbeing-replies.js";
+import { Cancelled, type Convo } from "./ask.js";
 import { createFlow } from "./flow.js";
 import { trySave } from "./save.js";
 import { supportFlow } from "./support.js";
@@ -76,8 +76,15 @@ export function createCheckin(deps: BotDeps) {
       },
       onCrisis: async () => {
         await conversation.external(() => deps.events.record(pseudonym, "escalation.offered", { step: "crisis" }));
-        await ctx.reply(crisisText(tr, content, locale));
-        await supportFlow({ deps, conversation, ctx, flow, locale, pseudonym });
+        return supportFlow({
+          deps,
+          conversation,
+          ctx,
+          flow,
+          locale,
+          pseudonym,
+          before: crisisText(tr, content, locale),
+        });
       },
     });
     const d = flow.data;
@@ -232,25 +239,30 @@ export function createCheckin(deps: BotDeps) {
     const thanks = a.action
       ? tr("checkin-completed-action", { action: actionLabel(tr, a.action, a.actionText) })
       : tr("checkin-completed");
+    // Thanks, the wellbeing follow-up and the next reflection go out as ONE message: several at once would meet
+    // Telegram's per-chat pace and arrive seconds late, the support contacts among them.
+    const parts: OutgoingMessage[] = [];
     // Said yes to "would you share a practice?": offer to write it now (src/bot/features/practices.ts).
-    const offer = keyboard([[{ text: tr("practices-share-now"), data: shareButton.pack({ from: "checkin" }) }]]);
-    if (a.shareWanted) await ctx.reply(`${thanks}\n\n${tr("checkin-share-noted")}`, { reply_markup: offer });
-    else await ctx.reply(thanks);
+    if (a.shareWanted) {
+      const share = [{ text: tr("practices-share-now"), data: shareButton.pack({ from: "checkin" }) }];
+      parts.push({ text: `${thanks}\n\n${tr("checkin-share-noted")}`, rows: [share] });
+    } else parts.push({ text: thanks });
     if (done.followup) {
       const random = await conversation.random();
-      for (const m of followupMessages(tr, content, locale, done.followup, "checkin", random)) {
-        await ctx.reply(m.text, m.markup ? { reply_markup: m.markup } : {});
-      }
+      parts.push(...followupMessages(tr, content, locale, done.followup, "checkin", random));
     }
     if (remaining > 0) {
-      await ctx.reply(tr("checkin-next", { count: remaining }), {
-        reply_markup: keyboard([
+      parts.push({
+        text: tr("checkin-next", { count: remaining }),
+        rows: [
           [
             { text: tr("checkin-next-yes"), data: cb("ci", "next", remaining) },
             { text: tr("checkin-next-later"), data: cb("ci", "later") },
           ],
-        ]),
+        ],
       });
     }
+    const reply = asOneMessage(parts);
+    await ctx.reply(reply.text, reply.markup ? { reply_markup: reply.markup } : {});
   };
 }

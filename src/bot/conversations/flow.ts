@@ -21,7 +21,8 @@ export interface FlowOptions {
   /** Runs on every update the flow receives; false means the flow was closed elsewhere (idle job). */
   touch?: () => Promise<boolean>;
   onClosed?: (next: ConversationContext) => Promise<never>;
-  onCrisis?: () => Promise<void>;
+  /** Runs the crisis path; what it returns is put in front of the flow's next message. */
+  onCrisis?: () => Promise<string | undefined>;
 }
 
 export type Reply =
@@ -47,6 +48,8 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
   const cancelData = data("cancel");
   const resumeData = data("resume");
   let inCrisis = false;
+  /** Said in front of the next question, in the same message (see onCrisis). */
+  let note: string | undefined;
 
   const rowsOf = (q: Question): Button[][] => {
     const last: Button[] = [];
@@ -54,8 +57,11 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     if (q.cancel !== false) last.push({ text: tr("checkin-cancel"), data: cancelData });
     return last.length ? [...q.rows, last] : q.rows;
   };
-  const send = (q: Question, before?: string) =>
-    ctx.reply(before ? `${before}\n\n${q.text}` : q.text, { reply_markup: keyboard(rowsOf(q)) });
+  const send = (q: Question, before?: string) => {
+    const lead = [note, before].filter((x) => x).join("\n\n");
+    note = undefined;
+    return ctx.reply(lead ? `${lead}\n\n${q.text}` : q.text, { reply_markup: keyboard(rowsOf(q)) });
+  };
 
   /** Waits for an answer to `q` (sent first unless `sendFirst` is false). */
   async function ask(q: Question, sendFirst = true): Promise<Reply> {
@@ -104,7 +110,7 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         const kept = scrub(text);
         if ((found.crisis || mentionsCrisis(text, o.content.crisisWords)) && o.onCrisis && !inCrisis) {
           inCrisis = true;
-          await o.onCrisis();
+          note = await o.onCrisis();
           inCrisis = false;
         }
         if (q.textMax !== undefined) {
@@ -214,5 +220,12 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     return confirmText(item, r, prompt, max, cancel);
   }
 
-  return { data, ask, choose, checklist, confirmText, freeText, send };
+  /** Takes what is still to be said in front of the next question (the caller sends it itself). */
+  const takeNote = () => {
+    const pending = note;
+    note = undefined;
+    return pending;
+  };
+
+  return { data, ask, choose, checklist, confirmText, freeText, send, takeNote };
 }

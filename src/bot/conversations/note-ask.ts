@@ -35,7 +35,8 @@ export interface NoteAskOptions {
   mine: (data: string) => boolean;
   /** Shown when another feature's button or a command arrives. */
   busyKey: string;
-  onCrisis?: () => Promise<void>;
+  /** Runs the crisis path; what it returns is put in front of the same question, asked again. */
+  onCrisis?: () => Promise<string | undefined>;
   /** Re-checks the person's role on every update (moderation); false ends the conversation. */
   allowed?: () => Promise<boolean>;
 }
@@ -99,8 +100,7 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
       // A note goes to other people: words written in distress are not taken as its text. Contacts first, then the
       // same question again.
       if ((found.crisis || mentionsCrisis(text, o.content.crisisWords)) && o.onCrisis) {
-        await o.onCrisis();
-        await send(q);
+        await send(q, await o.onCrisis());
         continue;
       }
       if (q.textMax === undefined) {

@@ -52,9 +52,9 @@ export function createShare(deps: BotDeps) {
       busyKey: "practices-finish-first",
       onCrisis: async () => {
         await conversation.external(() => deps.events.record(me.pseudonym, "escalation.offered", { step: "crisis" }));
-        await ctx.reply(crisisText(tr, content, me.locale));
         const flow = createFlow(conversation, ctx, { tr, prefix: `shc:${run}`, content });
-        await supportFlow({
+        return supportFlow({
+          before: crisisText(tr, content, me.locale),
           deps,
           conversation,
           ctx,

@@ -5,7 +5,7 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BroadcastRecord } from "../../db/repositories/broadcasts.js";
 import type { Role } from "../../db/repositories/members.js";
 import { countsOf } from "../../services/broadcast-report.js";
-import { audienceSummary, formatWhen, reportText, snippet } from "../broadcast-views.js";
+import { audienceSummary, formatWhen, reportText, shownStatus, snippet } from "../broadcast-views.js";
 import { cb } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { BROADCAST } from "../conversations/broadcast.js";
@@ -18,10 +18,20 @@ const privateChats = composer.chatType("private");
 const TRAINERS: Role[] = ["trainer", "admin"];
 const MEMBERS: Role[] = ["officer", "trainer", "staff", "admin"];
 const ID = "([0-9a-f-]{36})";
-const ICONS: Record<string, string> = { scheduled: "🕒", sending: "📤", paused: "⏸", cancelled: "✖️", finished: "✅" };
+const ICONS: Record<string, string> = {
+  scheduled: "🕒",
+  sending: "📤",
+  quiet: "🌙",
+  paused: "⏸",
+  cancelled: "✖️",
+  finished: "✅",
+};
 
 const locale = (ctx: Context) => ctx.member?.locale ?? "km";
 const when = (ctx: Context, at: Date | null) => (at ? formatWhen(at, locale(ctx), ctx.deps.config.TZ) : "—");
+/** Sending, or held until quiet hours end. */
+const statusOf = (ctx: Context, b: BroadcastRecord) =>
+  shownStatus(b, { now: ctx.deps.now(), timeZone: ctx.deps.config.TZ, hours: ctx.deps.config.QUIET_HOURS });
 
 async function compose(ctx: Context) {
   await ctx.conversation.exitAll();
@@ -34,10 +44,11 @@ async function showList(ctx: Context) {
   const lines = list.map((b, i) => {
     kb.text(String(i + 1), cb("bcl", "s", b.id));
     if (i % 5 === 4) kb.row();
+    const status = statusOf(ctx, b);
     return ctx.t("broadcast-list-line", {
       n: i + 1,
-      icon: ICONS[b.status] ?? "",
-      status: ctx.t(`broadcast-status-${b.status}`),
+      icon: ICONS[status] ?? "",
+      status: ctx.t(`broadcast-status-${status}`),
       when: when(ctx, b.status === "scheduled" ? b.scheduledAt : (b.startedAt ?? b.createdAt)),
       snippet: snippet(b),
     });
@@ -52,7 +63,7 @@ async function showDetail(ctx: Context, b: BroadcastRecord) {
   const kb = new InlineKeyboard();
   const lines = [
     ctx.t("broadcast-detail", {
-      status: `${ICONS[b.status] ?? ""} ${ctx.t(`broadcast-status-${b.status}`)}`,
+      status: `${ICONS[statusOf(ctx, b)] ?? ""} ${ctx.t(`broadcast-status-${statusOf(ctx, b)}`)}`,
       when: when(ctx, b.status === "scheduled" ? b.scheduledAt : (b.startedAt ?? b.scheduledAt)),
       versions: ctx.t(b.en ? "broadcast-versions-both" : "broadcast-versions-one"),
       media: ctx.t(`broadcast-media-${b.media?.kind ?? "none"}`),

@@ -7,7 +7,7 @@ import { mentionsCrisis } from "../../services/crisis.js";
 import type { Context } from "../context.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { showPeerConsent } from "../peer-views.js";
-import { crisisText, followupMessages, peerOfferKeyboard } from "../wellbeing-replies.js";
+import { asOneMessage, crisisText, followupMessages, peerOfferRows } from "../wellbeing-replies.js";
 
 const composer = new Composer<Context>();
 const feature = composer.chatType("private");
@@ -18,10 +18,10 @@ feature.callbackQuery(/^wb:sisq:([1-5])$/, logHandle("wellbeing-stress"), async 
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const followup = await ctx.deps.checkins.recordStress(ctx.pseudonym, Number(ctx.match[1]));
-  await ctx.reply(ctx.t("wellbeing-thanks"));
-  for (const msg of followupMessages(ctx.t, ctx.deps.wellbeingContent, m.locale, followup, "sisq", Math.random())) {
-    await ctx.reply(msg.text, msg.markup ? { reply_markup: msg.markup } : {});
-  }
+  // The thanks and the follow-up as one message (several at once would be paced by Telegram and arrive late).
+  const parts = followupMessages(ctx.t, ctx.deps.wellbeingContent, m.locale, followup, "sisq", Math.random());
+  const reply = asOneMessage([{ text: ctx.t("wellbeing-thanks") }, ...parts]);
+  await ctx.reply(reply.text, reply.markup ? { reply_markup: reply.markup } : {});
 });
 
 feature.callbackQuery("wb:peer", logHandle("wellbeing-peer"), async (ctx) => {
@@ -43,8 +43,12 @@ feature.on("message:text", async (ctx, next) => {
   if (!mentionsCrisis(ctx.message.text, ctx.deps.wellbeingContent.crisisWords)) return next();
   ctx.handler = "wellbeing-crisis";
   await ctx.deps.events.record(ctx.pseudonym, "escalation.offered", { step: "crisis" });
-  await ctx.reply(crisisText(ctx.t, ctx.deps.wellbeingContent, m.locale));
-  await ctx.reply(ctx.t("wellbeing-crisis-offer"), { reply_markup: peerOfferKeyboard(ctx.t) });
+  // The contacts and the offer of a person in one message, so neither waits behind the other.
+  const reply = asOneMessage([
+    { text: crisisText(ctx.t, ctx.deps.wellbeingContent, m.locale) },
+    { text: ctx.t("wellbeing-crisis-offer"), rows: peerOfferRows(ctx.t) },
+  ]);
+  await ctx.reply(reply.text, { reply_markup: reply.markup });
 });
 
 export { composer as wellbeingFeature };
