@@ -68,7 +68,7 @@ async function serve(core: Core, req: IncomingMessage, res: ServerResponse): Pro
   };
   try {
     if (!route) throw new ApiError(404, "Not Found");
-    const { params: raw, files } = parseBody(req.headers["content-type"], await readBody(req), url.searchParams);
+    const { params: raw, files } = await parseBody(req.headers["content-type"], await readBody(req), url.searchParams);
     call.params = raw;
     checkToken(token);
     const method = canonicalMethod(call.method);
