@@ -2,9 +2,9 @@
 // self-care card, the stronger prompt with the support contacts, and the offer of a peer supporter (domain.md §c).
 // Contacts and cards come from content/wellbeing/*.yaml, so they can change without code.
 import type { InlineKeyboard } from "grammy";
+import { wellbeingButton } from "../services/buttons.js";
 import type { Followup } from "../services/checkin-service.js";
 import type { Contact, WellbeingContent } from "../services/wellbeing-content.js";
-import { cb } from "./callback-data.js";
 import { type Button, keyboard } from "./conversations/ask.js";
 import type { Locale, Translate } from "./i18n.js";
 
@@ -34,8 +34,8 @@ export function crisisText(tr: Translate, content: WellbeingContent, locale: Loc
 
 export function peerOfferRows(tr: Translate): Button[][] {
   return [
-    [{ text: tr("wellbeing-peer-yes"), data: cb("wb", "peer") }],
-    [{ text: tr("wellbeing-peer-no"), data: cb("wb", "nothanks") }],
+    [{ text: tr("wellbeing-peer-yes"), data: wellbeingButton.pack({ act: "peer" }) }],
+    [{ text: tr("wellbeing-peer-no"), data: wellbeingButton.pack({ act: "nothanks" }) }],
   ];
 }
 

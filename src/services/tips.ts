@@ -7,6 +7,7 @@ import type { TipRecord, TipRepository } from "../db/repositories/tips.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { SendOutcome } from "../delivery/telegram-sender.js";
 import type { Logger } from "../logger.js";
+import { tipButton } from "./buttons.js";
 import { type EventSink, validateEvent } from "./events.js";
 import { frequenciesOn, recentSlots } from "./tip-schedule.js";
 
@@ -49,12 +50,12 @@ export function createTipService(deps: TipServiceDeps) {
         ? t(locale, "tip-source-trainer")
         : t(locale, "tip-source-content", { topic, reference: tip.source });
     const row: TipButton[] = [
-      { text: t(locale, "tip-btn-helpful"), data: `tip:h:${tip.id}` },
-      { text: t(locale, "tip-btn-review"), data: `tip:r:${tip.id}` },
+      { text: t(locale, "tip-btn-helpful"), data: tipButton.pack({ act: "h", id: tip.id }) },
+      { text: t(locale, "tip-btn-review"), data: tipButton.pack({ act: "r", id: tip.id }) },
     ];
     const second: TipButton[] = [];
-    if (tip.quiz) second.push({ text: t(locale, "tip-btn-quiz"), data: `tip:q:${tip.id}` });
-    second.push({ text: t(locale, "tip-btn-pause"), data: "tip:p" });
+    if (tip.quiz) second.push({ text: t(locale, "tip-btn-quiz"), data: tipButton.pack({ act: "q", id: tip.id }) });
+    second.push({ text: t(locale, "tip-btn-pause"), data: tipButton.pack({ act: "p" }) });
     return { text: t(locale, "tip-message", { topic, text, source }), buttons: [row, second] };
   }
 

@@ -3,7 +3,7 @@
 import type { Role } from "../../db/repositories/members.js";
 import { type Locale, MAX_CAPTION, MAX_TEXT } from "../../services/broadcasts.js";
 import { formatWhen } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { bc } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translator } from "../i18n.js";
@@ -50,7 +50,7 @@ export function createBroadcastEdit(deps: BotDeps) {
       const locale: Locale = field === "en" ? "en" : "km";
       const textMax = info.media ? MAX_CAPTION : MAX_TEXT;
       const key = info.both ? `broadcast-ask-new-text-${locale}` : "broadcast-ask-new-text-one";
-      const buttons = [[{ text: tr("broadcast-stop"), data: cb("bc", "x") }]];
+      const buttons = [[{ text: tr("broadcast-stop"), data: bc("x") }]];
       const again = (before?: string) =>
         ctx.reply(withNote(before, tr(key, { max: String(textMax) })), { reply_markup: keyboard(buttons) });
       await again();

@@ -6,7 +6,7 @@ import { type buildPayload, keepFormatting } from "../../services/broadcast-mess
 import { nextLocalTime, parseLocalDateTime } from "../../services/broadcast-time.js";
 import { type Locale, MAX_CAPTION, type Media, type Version } from "../../services/broadcasts.js";
 import { formatWhen } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { bc, broadcastStep } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
@@ -48,7 +48,7 @@ export async function input(conversation: Convo, opts: InputOptions): Promise<In
         await next.answerCallbackQuery();
         return { kind: "button", data, ctx: next };
       }
-      if (data?.startsWith("bc:")) {
+      if (broadcastStep.filter.test(data ?? "")) {
         await next.answerCallbackQuery({ text: tr("common-button-expired") });
         continue;
       }
@@ -151,10 +151,10 @@ export async function askTime(
   const at14 = nextLocalTime(new Date(now), tz, 14, 0);
   const buttons: Button[][] = [
     [
-      { text: tr("broadcast-tomorrow-at", { time: "08:00" }), data: cb("bc", "t", 8) },
-      { text: tr("broadcast-tomorrow-at", { time: "14:00" }), data: cb("bc", "t", 14) },
+      { text: tr("broadcast-tomorrow-at", { time: "08:00" }), data: bc("t", 8) },
+      { text: tr("broadcast-tomorrow-at", { time: "14:00" }), data: bc("t", 14) },
     ],
-    [{ text: tr("common-back"), data: cb("bc", "back") }],
+    [{ text: tr("common-back"), data: bc("back") }],
   ];
   const question = tr("broadcast-ask-time", { example: formatExample(at8, tz) });
   const again = (before?: string) => ctx.reply(withNote(before, question), { reply_markup: keyboard(buttons) });
@@ -162,8 +162,8 @@ export async function askTime(
   for (;;) {
     const answer = await input(conversation, { tr, buttons, textMax: 60, again });
     if (answer.kind === "button") {
-      if (answer.data === cb("bc", "back")) return null;
-      return (answer.data.endsWith(":8") ? at8 : at14).getTime();
+      if (answer.data === bc("back")) return null;
+      return (broadcastStep.unpack(answer.data)?.arg === "8" ? at8 : at14).getTime();
     }
     if (answer.kind !== "text") continue;
     const nowAgain = await conversation.external(() => deps.now().getTime());

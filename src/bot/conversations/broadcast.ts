@@ -14,8 +14,9 @@ import {
   type Media,
   type Version,
 } from "../../services/broadcasts.js";
+import { usefulButton } from "../../services/buttons.js";
 import { formatWhen } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { bc, broadcastStep } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deny } from "../filters/roles.js";
@@ -36,8 +37,8 @@ export function createBroadcastConversation(deps: BotDeps) {
     const locale: Locale = start.locale === "en" ? "en" : "km";
     const tr = translator(deps.i18n, locale);
     const tz = deps.config.TZ;
-    const back: Button = { text: tr("common-back"), data: cb("bc", "back") };
-    const cancel: Button = { text: tr("broadcast-stop"), data: cb("bc", "x") };
+    const back: Button = { text: tr("common-back"), data: bc("back") };
+    const cancel: Button = { text: tr("broadcast-stop"), data: bc("x") };
     let both = true;
     let km: Version | null = null;
     let en: Version | null = null;
@@ -58,8 +59,8 @@ export function createBroadcastConversation(deps: BotDeps) {
         octx.log.warn({ msg: "broadcast step failed", step: failed, code, method }),
       );
       const rows: Button[][] = [
-        [{ text: tr("common-try-again"), data: cb("bc", "retry") }],
-        [{ text: tr("broadcast-change-text"), data: cb("bc", "edit") }],
+        [{ text: tr("common-try-again"), data: bc("retry") }],
+        [{ text: tr("broadcast-change-text"), data: bc("edit") }],
         [cancel],
       ];
       const again = (before?: string) =>
@@ -69,7 +70,7 @@ export function createBroadcastConversation(deps: BotDeps) {
       await again();
       const answer = await input(conversation, { tr, buttons: rows, again });
       if (answer.kind === "button" && answer.data === cancel.data) throw new Cancelled();
-      if (answer.kind === "button" && answer.data === cb("bc", "edit")) return "versions";
+      if (answer.kind === "button" && answer.data === bc("edit")) return "versions";
       return failed;
     }
 
@@ -78,8 +79,8 @@ export function createBroadcastConversation(deps: BotDeps) {
         switch (step) {
           case "versions": {
             const buttons = [
-              [{ text: tr("broadcast-versions-both"), data: cb("bc", "v", "both") }],
-              [{ text: tr("broadcast-versions-one"), data: cb("bc", "v", "one") }],
+              [{ text: tr("broadcast-versions-both"), data: bc("v", "both") }],
+              [{ text: tr("broadcast-versions-one"), data: bc("v", "one") }],
               [cancel],
             ];
             const again = (before?: string) =>
@@ -88,7 +89,7 @@ export function createBroadcastConversation(deps: BotDeps) {
             const answer = await input(conversation, { tr, buttons, again });
             if (answer.kind !== "button") break;
             if (answer.data === cancel.data) throw new Cancelled();
-            both = answer.data.endsWith(":both");
+            both = broadcastStep.unpack(answer.data)?.arg === "both";
             if (!both) en = null;
             step = "km";
             break;
@@ -137,7 +138,7 @@ export function createBroadcastConversation(deps: BotDeps) {
             // The very messages officers get, one per language; what they are is said in the next question, so the
             // trainer's chat gets two or three messages here, not five (Telegram paces messages to one chat).
             for (const l of (both ? ["km", "en"] : ["km"]) as Locale[]) {
-              const button = { text: deps.i18n.t(l, "broadcast-useful"), data: cb("bcu", "preview") };
+              const button = { text: deps.i18n.t(l, "broadcast-useful"), data: usefulButton.pack({ id: "preview" }) };
               await sendPayload(ctx, buildPayload(versionFor({ km, en }, l), media, button));
             }
             previewNote = tr(both ? "broadcast-preview-above-both" : "broadcast-preview-above-one");
@@ -148,12 +149,12 @@ export function createBroadcastConversation(deps: BotDeps) {
             const n = await count();
             const buttons = [
               [
-                { text: tr("broadcast-send-now"), data: cb("bc", "now") },
-                { text: tr("broadcast-send-later"), data: cb("bc", "later") },
+                { text: tr("broadcast-send-now"), data: bc("now") },
+                { text: tr("broadcast-send-later"), data: bc("later") },
               ],
               [
-                { text: tr("broadcast-change-text"), data: cb("bc", "edit") },
-                { text: tr("broadcast-change-audience"), data: cb("bc", "aud") },
+                { text: tr("broadcast-change-text"), data: bc("edit") },
+                { text: tr("broadcast-change-audience"), data: bc("aud") },
               ],
               [cancel],
             ];
@@ -166,7 +167,7 @@ export function createBroadcastConversation(deps: BotDeps) {
             if (answer.kind !== "button") break;
             // The next screen replaces this one (an edit), rather than adding a message.
             pressed = answer.ctx;
-            const action = answer.data.split(":")[1];
+            const action = broadcastStep.unpack(answer.data)?.act;
             if (action === "x") throw new Cancelled();
             if (action === "now") {
               when = null;
@@ -191,8 +192,8 @@ export function createBroadcastConversation(deps: BotDeps) {
             const n = await count();
             const { start: qs, end: qe } = deps.config.QUIET_HOURS;
             const rows: Button[][] = [
-              [{ text: tr("broadcast-confirm-button"), data: cb("bc", "ok") }],
-              [{ text: `${urgent ? "✅" : "☐"} ${tr("broadcast-urgent")}`, data: cb("bc", "urg") }],
+              [{ text: tr("broadcast-confirm-button"), data: bc("ok") }],
+              [{ text: `${urgent ? "✅" : "☐"} ${tr("broadcast-urgent")}`, data: bc("urg") }],
               [back, cancel],
             ];
             const text = tr("broadcast-confirm", {
@@ -208,7 +209,7 @@ export function createBroadcastConversation(deps: BotDeps) {
             });
             pressed = answer.kind === "button" ? answer.ctx : undefined;
             if (answer.kind !== "button") break;
-            const action = answer.data.split(":")[1];
+            const action = broadcastStep.unpack(answer.data)?.act;
             if (action === "x") throw new Cancelled();
             if (action === "urg") {
               urgent = !urgent;

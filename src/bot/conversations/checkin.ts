@@ -4,7 +4,8 @@
 // stored when the officer finishes; until then they live only in the conversation state (Postgres), so a
 // restart loses nothing. Never asks about the child or the case.
 
-import { CHECKIN_CONVERSATION, checkinPrefix } from "../../services/checkin-service.js";
+import { checkinButton } from "../../services/buttons.js";
+import { CHECKIN_CONVERSATION, checkinRun } from "../../services/checkin-service.js";
 import {
   ACTIONS,
   type Action,
@@ -18,7 +19,6 @@ import {
   Q3_SETTING,
   type StartSource,
 } from "../../services/checkins.js";
-import { cb } from "../callback-data.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { type Translate, translator } from "../i18n.js";
@@ -62,14 +62,16 @@ export function createCheckin(deps: BotDeps) {
 
     const flow = createFlow(conversation, ctx, {
       tr,
-      prefix: checkinPrefix(id),
+      codec: checkinButton,
+      run: checkinRun(id),
       content,
       touch: () => conversation.external(() => deps.checkins.touch(id)),
       // Closed by the idle job meanwhile: say so, and let a command or another feature's button through.
       onClosed: async (next) => {
         await guardOff();
         const data = next.callbackQuery?.data;
-        const elsewhere = next.message?.text?.startsWith("/") || (data !== undefined && !data.startsWith("ci:"));
+        const elsewhere =
+          next.message?.text?.startsWith("/") || (data !== undefined && !checkinButton.filter.test(data));
         if (data !== undefined && !elsewhere) await next.answerCallbackQuery();
         await ctx.reply(tr("checkin-closed"));
         return conversation.halt({ next: !!elsewhere });
@@ -93,7 +95,8 @@ export function createCheckin(deps: BotDeps) {
       a.skipped.push(item);
       await conversation.external(() => deps.checkins.skipped(pseudonym, item));
     };
-    const last = (value: string) => value.split(":").at(-1) ?? "";
+    /** The action of one of this check-in's buttons ("most" in q2, the face in q4, the action in q6). */
+    const last = (value: string) => String(flow.parts(value)?.act ?? "");
     // The intro goes on the first question, so the officer gets one message, not two.
     let intro = `${tr("checkin-intro")}\n\n`;
     const lead = (text: string) => {
@@ -256,8 +259,8 @@ export function createCheckin(deps: BotDeps) {
         text: tr("checkin-next", { count: remaining }),
         rows: [
           [
-            { text: tr("checkin-next-yes"), data: cb("ci", "next", remaining) },
-            { text: tr("checkin-next-later"), data: cb("ci", "later") },
+            { text: tr("checkin-next-yes"), data: checkinButton.pack({ run: "next", item: remaining }) },
+            { text: tr("checkin-next-later"), data: checkinButton.pack({ run: "later" }) },
           ],
         ],
       });

@@ -4,6 +4,7 @@
 // else (a sticker, a photo, a voice note, another command, another feature's button) gets a short nudge and the
 // same question. Text arrives already scrubbed (middlewares/text-guard.ts); it is scrubbed again here, in case
 // the guard was off, and crisis words in any text run `onCrisis` before anything else.
+import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
 import { type ScrubKind, scrub } from "../../services/scrubber.js";
 import type { WellbeingContent } from "../../services/wellbeing-content.js";
@@ -13,10 +14,17 @@ import { takeTextFindings } from "../middlewares/text-guard.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
 import { repeatedPress } from "./presses.js";
 
+/** A codec whose data names a run of a flow and an item of it (check-ins: "ci", the share crisis path: "shc"). */
+interface RunCodec {
+  pack(values: { run: string; item: string; act?: string | number; arg?: string | number }): string;
+  unpack(data: string | undefined): { run: string; item?: string; act?: string; arg?: string } | null;
+}
+
 export interface FlowOptions {
   tr: Translate;
-  /** Callback prefix of this flow's buttons, e.g. "ci:1a2b3c4d". */
-  prefix: string;
+  /** The codec of this flow's buttons and this run of it (an old run's buttons are answered as expired). */
+  codec: RunCodec;
+  run: string;
   content: WellbeingContent;
   /** Runs on every update the flow receives; false means the flow was closed elsewhere (idle job). */
   touch?: () => Promise<boolean>;
@@ -43,8 +51,14 @@ export interface Question {
 export type Flow = ReturnType<typeof createFlow>;
 
 export function createFlow(conversation: Convo, ctx: ConversationContext, o: FlowOptions) {
-  const { tr, prefix } = o;
-  const data = (...parts: (string | number)[]) => [prefix, ...parts].join(":");
+  const { tr, codec, run } = o;
+  /** This run's button for `item` (and an action and argument of it). */
+  const data = (item: string, act?: string | number, arg?: string | number) => codec.pack({ run, item, act, arg });
+  /** The item, action and argument of this run's button, or null for anything else. */
+  const parts = (pressed: string | undefined) => {
+    const v = codec.unpack(pressed);
+    return v && v.run === run ? { item: v.item ?? "", act: v.act, arg: v.arg } : null;
+  };
   const cancelData = data("cancel");
   const resumeData = data("resume");
   let inCrisis = false;
@@ -88,13 +102,13 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         // Stateless wellbeing buttons (a stress answer, "talk to a peer supporter") must work mid-check-in: hand
         // them to the wellbeing feature as if this conversation had never seen them. (Peer connect's own buttons
         // never get here: that feature runs before the conversations.)
-        if (pressed?.startsWith("wb:")) await conversation.skip({ next: true });
+        if (wellbeingButton.filter.test(pressed ?? "")) await conversation.skip({ next: true });
         if (pressed === resumeData) {
           await next.answerCallbackQuery();
           await send(q);
           continue;
         }
-        const mine = pressed?.startsWith(`${prefix}:`) ?? false;
+        const mine = parts(pressed) !== null;
         await next.answerCallbackQuery({ text: tr(mine ? "common-button-expired" : "checkin-finish-first") });
         continue;
       }
@@ -171,7 +185,7 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         const pick = (s: number) => items.filter((i) => state.get(i.id) === s).map((i) => i.id);
         return { done: pick(1), na: pick(2) };
       }
-      const idx = Number(r.data.split(":").at(-1));
+      const idx = Number(parts(r.data)?.arg);
       const it = items[idx];
       if (!it) continue;
       state.set(it.id, ((state.get(it.id) ?? 0) + 1) % (opts.withNa ? 3 : 2));
@@ -227,5 +241,5 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     return pending;
   };
 
-  return { data, ask, choose, checklist, confirmText, freeText, send, takeNote };
+  return { data, parts, ask, choose, checklist, confirmText, freeText, send, takeNote };
 }

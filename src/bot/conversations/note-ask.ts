@@ -5,6 +5,7 @@
 // Text that the guard did not see (it switches itself off after a day) ends the conversation at once, so the
 // original never stays in the stored conversation state.
 import type { Message } from "grammy/types";
+import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
 import { type ScrubKind, scrub } from "../../services/scrubber.js";
 import type { WellbeingContent } from "../../services/wellbeing-content.js";
@@ -78,7 +79,8 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
           return { kind: "button", data: pressed };
         }
         // Stateless wellbeing buttons (a stress answer, a supporter's "I can talk") work here too.
-        if (pressed?.startsWith("wb:") && pressed !== "wb:peer") await conversation.skip({ next: true });
+        const wellbeing = wellbeingButton.unpack(pressed);
+        if (wellbeing && wellbeing.act !== "peer") await conversation.skip({ next: true });
         const mine = pressed !== undefined && o.mine(pressed);
         await next.answerCallbackQuery({ text: o.tr(mine ? "common-button-expired" : o.busyKey) });
         continue;

@@ -17,7 +17,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translator } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
-import { shareStep } from "../practice-buttons.js";
+import { shareCrisisStep, shareStep } from "../practice-buttons.js";
 import { crisisText } from "../wellbeing-replies.js";
 import { type Button, Cancelled, type Convo } from "./ask.js";
 import { createFlow } from "./flow.js";
@@ -52,7 +52,7 @@ export function createShare(deps: BotDeps) {
       busyKey: "practices-finish-first",
       onCrisis: async () => {
         await conversation.external(() => deps.events.record(me.pseudonym, "escalation.offered", { step: "crisis" }));
-        const flow = createFlow(conversation, ctx, { tr, prefix: `shc:${run}`, content });
+        const flow = createFlow(conversation, ctx, { tr, codec: shareCrisisStep, run, content });
         return supportFlow({
           before: crisisText(tr, content, me.locale),
           deps,

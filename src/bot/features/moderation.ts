@@ -4,6 +4,7 @@
 // never shown here, and the trainer's is never shown to the author.
 import { Composer, InlineKeyboard } from "grammy";
 import { DAY_MS } from "../../services/practice-notes.js";
+import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { MODERATE, MODERATORS } from "../conversations/moderate.js";
@@ -62,7 +63,7 @@ async function showQueue(ctx: Context, index: number, edit: boolean) {
 feature.command("moderate", logHandle("moderate"), requireRole("moderate", MODERATORS), (ctx) =>
   showQueue(ctx, 0, false),
 );
-feature.callbackQuery("menu:moderate", logHandle("moderate"), requireRole("moderate", MODERATORS), async (ctx) => {
+feature.callbackQuery(menu("moderate"), logHandle("moderate"), requireRole("moderate", MODERATORS), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showQueue(ctx, 0, false);
 });

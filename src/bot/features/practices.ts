@@ -4,6 +4,7 @@
 // digest setting. Button data names a note, never an authority: the service checks state and authorship.
 import { Composer, InlineKeyboard } from "grammy";
 import type { ReactResult } from "../../services/practices.js";
+import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { SHARE } from "../conversations/share.js";
@@ -24,7 +25,7 @@ const locale = (ctx: Context) => ctx.member?.locale ?? "km";
 const ALL = "all";
 
 feature.command("share", logHandle("share"), (ctx) => ctx.conversation.enter(SHARE, "command"));
-feature.callbackQuery("menu:share", logHandle("share"), async (ctx) => {
+feature.callbackQuery(menu("share"), logHandle("share"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.conversation.enter(SHARE, "menu");
 });
@@ -58,7 +59,7 @@ async function showTopics(ctx: Context, edit: boolean) {
 }
 
 feature.command("practices", logHandle("practices"), (ctx) => showTopics(ctx, false));
-feature.callbackQuery("menu:practices", logHandle("practices"), async (ctx) => {
+feature.callbackQuery(menu("practices"), logHandle("practices"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showTopics(ctx, false);
 });

@@ -3,7 +3,9 @@
 // peer connect, src/bot/peer-views.ts); and a safety net that shows the crisis contacts when crisis words
 // arrive outside any conversation.
 import { Composer } from "grammy";
+import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { showPeerConsent } from "../peer-views.js";
@@ -12,29 +14,35 @@ import { asOneMessage, crisisText, followupMessages, peerOfferRows } from "../we
 const composer = new Composer<Context>();
 const feature = composer.chatType("private");
 
-feature.callbackQuery(/^wb:sisq:([1-5])$/, logHandle("wellbeing-stress"), async (ctx) => {
+feature.callbackQuery(
+  wellbeingButton.filter,
+  logHandle("wellbeing"),
+  pressHandler(wellbeingButton, async (ctx, { act, score }) => {
+    if (act === "sisq") return score === undefined ? expired(ctx) : stressAnswer(ctx, score);
+    ctx.handler = "wellbeing-peer";
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (act === "peer") await showPeerConsent(ctx, "ladder");
+    else await ctx.reply(ctx.t("wellbeing-peer-later"));
+  }),
+);
+
+async function expired(ctx: Context) {
+  await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
+}
+
+async function stressAnswer(ctx: Context, score: number) {
+  ctx.handler = "wellbeing-stress";
   const m = ctx.member;
   if (!m || !ctx.pseudonym) return;
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  const followup = await ctx.deps.checkins.recordStress(ctx.pseudonym, Number(ctx.match[1]));
+  const followup = await ctx.deps.checkins.recordStress(ctx.pseudonym, score);
   // The thanks and the follow-up as one message (several at once would be paced by Telegram and arrive late).
   const parts = followupMessages(ctx.t, ctx.deps.wellbeingContent, m.locale, followup, "sisq", Math.random());
   const reply = asOneMessage([{ text: ctx.t("wellbeing-thanks") }, ...parts]);
   await ctx.reply(reply.text, reply.markup ? { reply_markup: reply.markup } : {});
-});
-
-feature.callbackQuery("wb:peer", logHandle("wellbeing-peer"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await showPeerConsent(ctx, "ladder");
-});
-
-feature.callbackQuery("wb:nothanks", logHandle("wellbeing-peer"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("wellbeing-peer-later"));
-});
+}
 
 // Safety net: crisis words in a message that no conversation took still get the crisis contacts at once.
 feature.on("message:text", async (ctx, next) => {
