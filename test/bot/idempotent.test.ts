@@ -62,4 +62,18 @@ describe("idempotent presses", () => {
     expect(c.elements).toEqual(["rapport"]);
     expect(bot.logs.filter((l) => l.includes('"level":50'))).toEqual([]);
   });
+
+  it("When a settings button is pressed again in a new update, then the setting keeps the value the button set", async () => {
+    const u = await officer("en");
+    await u.askCommand("reflect", "settings");
+    const weekly = (b: { callback_data?: string }) => b.callback_data?.startsWith("ci:set:weekly") === true;
+    const since = bot.emu.calls.length;
+    const press = u.press(weekly);
+    await u.nextReply({ since });
+    await bot.idle();
+    bot.emu.inject({ callback_query: press.callback_query } as Omit<Update, "update_id">);
+    await bot.idle();
+    const m = await bot.app.deps.members.find(await pseudonymOf(bot, u.id));
+    expect(m?.weeklyPrompt).toBe(true);
+  });
 });

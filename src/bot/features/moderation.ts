@@ -7,6 +7,7 @@ import { DAY_MS } from "../../services/practice-notes.js";
 import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { enterWhenFree } from "../conversations/enter.js";
 import { MODERATE, MODERATORS } from "../conversations/moderate.js";
 import { requireRole } from "../filters/roles.js";
 import { logHandle } from "../middlewares/update-logger.js";
@@ -80,7 +81,7 @@ feature.callbackQuery(
     }
     if (v.act === "edit" || v.act === "rej" || v.act === "drop") {
       await ctx.answerCallbackQuery();
-      return ctx.conversation.enter(MODERATE, v.id, v.act === "edit" ? "edit" : "reject");
+      return enterWhenFree(ctx, MODERATE, v.id, v.act === "edit" ? "edit" : "reject");
     }
     const ok = v.act === "ok" ? await p.approve(v.id) : await p.restore(v.id);
     const done = v.act === "ok" ? "practices-mod-approved" : "practices-mod-kept";

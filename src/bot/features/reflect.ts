@@ -7,6 +7,7 @@ import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { CHECKIN, type CheckinArgs } from "../conversations/checkin.js";
+import { enterWhenFree } from "../conversations/enter.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
 const composer = new Composer<Context>();
@@ -14,7 +15,7 @@ const feature = composer.chatType("private");
 
 async function startCheckin(ctx: Context, args: CheckinArgs) {
   if (!ctx.pseudonym || !ctx.member) return;
-  await ctx.conversation.enter(CHECKIN, args);
+  await enterWhenFree(ctx, CHECKIN, args);
 }
 
 export async function showCheckinSettings(ctx: Context, edit = false) {

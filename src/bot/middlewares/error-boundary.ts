@@ -27,7 +27,10 @@ export function createErrorHandler(deps: Pick<BotDeps, "i18n" | "logger">, answe
     const ctx = error.ctx;
     const log: Logger = ctx.log ?? deps.logger.child({ update_id: ctx.update.update_id });
     const { kind, code, method } = classifyError(error.error);
-    log.error({
+    // 403: the person blocked Mitt while it was answering. Nothing is wrong with Mitt, and nothing can reach them:
+    // a warning, not an error (the delivery engine marks them unreachable when it meets the same answer).
+    const level = kind === "telegram" && code === 403 ? "warn" : "error";
+    log[level]({
       msg: "update failed",
       kind,
       ...(code ? { error_code: code } : {}),
