@@ -26,7 +26,11 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function parseBody(contentType: string | undefined, body: Buffer, query: URLSearchParams): ParsedBody {
+export async function parseBody(
+  contentType: string | undefined,
+  body: Buffer,
+  query: URLSearchParams,
+): Promise<ParsedBody> {
   const params: Params = Object.fromEntries(query.entries());
   const files = new Map<string, UploadedFile>();
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -48,71 +52,65 @@ export function parseBody(contentType: string | undefined, body: Buffer, query: 
     const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
     const b = boundary?.[1] ?? boundary?.[2];
     if (!b) throw new ApiError(400, "Bad Request: multipart boundary is missing");
-    for (const part of parseMultipart(body, b)) {
-      if (part.filename === undefined) {
-        params[part.name] = part.data.toString("utf8");
+    for (const [name, value] of await parseMultipart(spacedHeaders(body, b), contentType ?? "")) {
+      if (typeof value === "string") {
+        params[name] = value;
       } else {
-        files.set(part.name, { filename: part.filename, contentType: part.contentType, data: part.data });
+        const data = Buffer.from(await value.arrayBuffer());
+        files.set(name, { filename: value.name, contentType: value.type || "application/octet-stream", data });
         // Telegram also accepts a file uploaded directly under the field's own name.
-        if (params[part.name] === undefined) params[part.name] = `attach://${part.name}`;
+        if (params[name] === undefined) params[name] = `attach://${name}`;
       }
     }
   }
   return { params, files };
 }
 
-interface Part {
-  name: string;
-  filename?: string;
-  contentType: string;
-  data: Buffer;
+/**
+ * multipart/form-data through Node's own WHATWG parser (undici, behind `Request.formData()`), rather than one of our
+ * own. A body it cannot read is answered 400, as Telegram does.
+ */
+export async function parseMultipart(body: Buffer, contentType: string): Promise<[string, string | File][]> {
+  try {
+    const form = await new Request("http://emulator.local/", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    }).formData();
+    const entries = [...form.entries()] as [string, string | File][];
+    if (entries.some(([name]) => !name)) throw new Error("a part without a name");
+    return entries;
+  } catch {
+    throw new ApiError(400, "Bad Request: malformed multipart body");
+  }
 }
 
-const CRLF = Buffer.from("\r\n");
 const HEADER_END = Buffer.from("\r\n\r\n");
 
-/** A small multipart/form-data parser; tolerant of grammY's compact headers (`content-disposition:form-data;name="x"`). */
-export function parseMultipart(body: Buffer, boundary: string): Part[] {
-  const first = Buffer.from(`--${boundary}`);
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
-  const parts: Part[] = [];
-  let pos = body.indexOf(first);
-  if (pos < 0) throw new ApiError(400, "Bad Request: malformed multipart body");
-  pos += first.length;
+/**
+ * grammY writes part headers compactly (`content-disposition:form-data;name="x";filename=y`), which Telegram
+ * accepts but Node's parser does not (it wants "; " between parameters and quoted values). Only the header block
+ * of each part is touched (between a boundary line and the blank line after it), never a part's data.
+ */
+function spacedHeaders(body: Buffer, boundary: string): Buffer {
+  const start = Buffer.from(`--${boundary}\r\n`);
+  const out: Buffer[] = [];
+  let pos = 0;
   for (;;) {
-    if (body[pos] === 0x2d && body[pos + 1] === 0x2d) break; // "--": closing delimiter
-    if (body.subarray(pos, pos + 2).equals(CRLF)) pos += 2;
-    const end = body.indexOf(delimiter, pos);
-    if (end < 0) throw new ApiError(400, "Bad Request: malformed multipart body");
-    parts.push(parsePart(body.subarray(pos, end)));
-    pos = end + delimiter.length;
+    const at = body.indexOf(start, pos);
+    if (at < 0) break;
+    const headers = at + start.length;
+    const end = body.indexOf(HEADER_END, headers);
+    if (end < 0) break;
+    out.push(body.subarray(pos, headers));
+    const text = body
+      .subarray(headers, end)
+      .toString("utf8")
+      .replace(/;(?=\S)/g, "; ")
+      .replace(/; (\w+)=([^";\r\n]+)/g, (_, key: string, value: string) => `; ${key}="${value.trim()}"`);
+    out.push(Buffer.from(text, "utf8"));
+    pos = end;
   }
-  return parts;
-}
-
-function parsePart(raw: Buffer): Part {
-  const split = raw.indexOf(HEADER_END);
-  const head = split < 0 ? raw.toString("utf8") : raw.subarray(0, split).toString("utf8");
-  const data = split < 0 ? Buffer.alloc(0) : raw.subarray(split + HEADER_END.length);
-  let name = "";
-  let filename: string | undefined;
-  let contentType = "text/plain";
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon < 0) continue;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (key === "content-type") contentType = value;
-    if (key !== "content-disposition") continue;
-    name = attr(value, "name") ?? "";
-    filename = attr(value, "filename");
-  }
-  if (!name) throw new ApiError(400, "Bad Request: multipart part without a name");
-  return { name, filename, contentType, data };
-}
-
-function attr(header: string, key: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${key}=(?:"([^"]*)"|([^;]*))`, "i").exec(header);
-  if (!m) return undefined;
-  return (m[1] ?? m[2] ?? "").trim();
+  out.push(body.subarray(pos));
+  return Buffer.concat(out);
 }

@@ -109,6 +109,12 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
     return full;
   }
 
+  /** Delivers an update a second time, with the same update_id (a duplicate delivery). */
+  redeliver(update: Update): void {
+    this.updates.redeliver(update);
+    this.emit("update", update);
+  }
+
   /** Updates the bot has not confirmed yet. */
   pendingUpdates(): Update[] {
     return this.updates.unconfirmed();

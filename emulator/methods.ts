@@ -9,7 +9,7 @@ import {
   sendMessageLike,
 } from "./messages.js";
 import { methodSpec } from "./spec.js";
-import { badRequest } from "./types.js";
+import { ApiError, badRequest } from "./types.js";
 
 export type { HandlerResult, MessageContext } from "./messages.js";
 
@@ -56,6 +56,15 @@ export function handle(ctx: MethodContext): HandlerResult {
       const chatId = Number(params.chat_id);
       if (!Number.isInteger(chatId) || !chats.started.has(chatId)) throw badRequest("chat not found");
       return { result: { ...chats.chatObject(chatId), accent_color_id: 0, max_reaction_count: 11 } };
+    }
+    case "leaveChat": {
+      const chatId = Number(params.chat_id);
+      if (!Number.isInteger(chatId)) throw badRequest("chat not found");
+      // A bot cannot leave a private chat (the user can only block it); groups and channels it can.
+      if (chatId > 0) throw badRequest("chat member status can't be changed in private chats");
+      if (chats.left.has(chatId)) throw new ApiError(403, "Forbidden: bot is not a member of the group chat");
+      chats.left.add(chatId);
+      return { result: true };
     }
     case "getFile": {
       const file = chats.file(String(params.file_id));

@@ -69,7 +69,7 @@ async function serve(core: Core, req: IncomingMessage, res: ServerResponse): Pro
   };
   try {
     if (!route) throw new ApiError(404, "Not Found");
-    const { params: raw, files } = parseBody(req.headers["content-type"], await readBody(req), url.searchParams);
+    const { params: raw, files } = await parseBody(req.headers["content-type"], await readBody(req), url.searchParams);
     call.params = raw;
     checkToken(token);
     const method = canonicalMethod(call.method);
@@ -130,6 +130,10 @@ function admit(core: Core, method: string, params: Params): void {
   const chatId = params.chat_id;
   if ((sending || method === "sendChatAction") && typeof chatId === "number") {
     if (core.chats.blocked.has(chatId)) throw new ApiError(403, "Forbidden: bot was blocked by the user");
+    if (core.chats.left.has(chatId)) {
+      const type = core.chats.chatObject(chatId).type;
+      throw new ApiError(403, `Forbidden: bot is not a member of the ${type === "channel" ? "channel" : "group"} chat`);
+    }
     if (core.knownChatsOnly && chatId > 0 && !core.chats.started.has(chatId)) {
       throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
     }

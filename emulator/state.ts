@@ -33,6 +33,10 @@ export class ChatStore {
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   /** setMyCommands lists by scope and language. */
   readonly commands = new Map<string, unknown[]>();
+  /** Group, supergroup and channel chats by id (negative), with their type; others are supergroups. */
+  readonly groupTypes = new Map<number, "group" | "supergroup" | "channel">();
+  /** Non-private chats the bot left (leaveChat): sending there answers 403, as Telegram does. */
+  readonly left = new Set<number>();
 
   private state(chatId: number): ChatState {
     let chat = this.chats.get(chatId);
@@ -50,7 +54,10 @@ export class ChatStore {
 
   /** The Chat object Telegram puts in messages to and from this chat. */
   chatObject(chatId: number): Chat {
-    if (chatId < 0) return { id: chatId, type: "supergroup", title: `Group ${chatId}` };
+    if (chatId < 0) {
+      const type = this.groupTypes.get(chatId) ?? "supergroup";
+      return { id: chatId, type, title: `${type === "channel" ? "Channel" : "Group"} ${chatId}` } as Chat;
+    }
     const user = this.chats.get(chatId)?.user;
     const chat: Chat.PrivateChat = { id: chatId, type: "private", first_name: user?.first_name ?? `User ${chatId}` };
     if (user?.username) chat.username = user.username;
@@ -104,6 +111,8 @@ export class ChatStore {
     this.started.clear();
     this.callbackQueries.clear();
     this.commands.clear();
+    this.groupTypes.clear();
+    this.left.clear();
   }
 }
 

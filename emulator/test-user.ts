@@ -145,6 +145,60 @@ export class TestUser {
     } as Omit<Update, "update_id">);
   }
 
+  /**
+   * Adds the bot to a group, supergroup or channel (negative id) and injects the my_chat_member update Telegram
+   * sends the bot: `left` → `member` (or `administrator` in a channel).
+   */
+  addBotTo(chatId: number, type: "group" | "supergroup" | "channel" = "group"): Update {
+    if (chatId >= 0) throw new Error("group and channel ids are negative");
+    this.emu.chats.rememberUser(this.info);
+    this.emu.chats.groupTypes.set(chatId, type);
+    this.emu.chats.left.delete(chatId);
+    const bot = this.emu.botInfo;
+    const joined =
+      type === "channel"
+        ? { status: "administrator", user: bot, can_be_edited: false, can_manage_chat: true, can_post_messages: true }
+        : { status: "member", user: bot };
+    return this.emu.inject({
+      my_chat_member: {
+        chat: this.emu.chats.chatObject(chatId),
+        from: this.info,
+        date: this.nowSec(),
+        old_chat_member: { status: "left", user: bot },
+        new_chat_member: joined,
+      },
+    } as Omit<Update, "update_id">);
+  }
+
+  /** Sends text (a "/command" gets its entity) in a group the user is in, as a `message` update. */
+  sendInGroup(chatId: number, text: string): Update {
+    this.emu.chats.rememberUser(this.info);
+    const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+    const stored = this.emu.chats.add(chatId, false, (message_id) => {
+      const m: Record<string, unknown> = {
+        message_id,
+        date: this.nowSec(),
+        chat: this.emu.chats.chatObject(chatId),
+        from: this.info,
+        text,
+      };
+      if (command) m.entities = [{ type: "bot_command", offset: 0, length: command[0].length }];
+      return m as unknown as Message;
+    });
+    return this.emu.inject({ message: stored.message } as Omit<Update, "update_id">);
+  }
+
+  /** Presses a button with any data on a message in a group (forged, or on a message the bot never sent). */
+  pressInGroup(chatId: number, data: string): Update {
+    this.emu.chats.rememberUser(this.info);
+    const message = { chat: this.emu.chats.chatObject(chatId), message_id: 1, date: 0 };
+    const queryId = String(4_200_000_000_000 + ++callbackSeq);
+    this.emu.chats.callbackQueries.set(queryId, { chatId, answered: false });
+    return this.emu.inject({
+      callback_query: { id: queryId, from: this.info, message, chat_instance: `emu-${chatId}`, data },
+    } as Omit<Update, "update_id">);
+  }
+
   /** Blocks the bot (sends to this chat answer 403) and injects the my_chat_member update Telegram sends. */
   block(): Update {
     this.emu.blockChat(this.id);

@@ -14,6 +14,7 @@ interface ActivePoll {
 
 export class UpdateQueue {
   private pending: Update[] = [];
+  private again: Update[] = [];
   private nextId = 1;
   private wakers = new Set<() => void>();
   private polls = new Map<string, ActivePoll>();
@@ -32,6 +33,15 @@ export class UpdateQueue {
     this.pending.push(full);
     for (const wake of [...this.wakers]) wake();
     return full;
+  }
+
+  /**
+   * Delivers an update again with its own update_id (as Telegram does when a getUpdates answer was lost, or after
+   * a restart before the offset was confirmed): it is in the next batch whatever offset the bot confirms.
+   */
+  redeliver(update: Update): void {
+    this.again.push(structuredClone(update));
+    for (const wake of [...this.wakers]) wake();
   }
 
   /** Updates not yet confirmed by the bot. */
@@ -93,7 +103,8 @@ export class UpdateQueue {
   }
 
   private take(limit: number): Update[] {
-    return this.pending.filter((u) => this.isAllowed(u)).slice(0, limit);
+    const again = this.again.splice(0, limit);
+    return [...again, ...this.pending.filter((u) => this.isAllowed(u)).slice(0, limit - again.length)];
   }
 
   private isAllowed(update: Update): boolean {
@@ -110,6 +121,7 @@ export class UpdateQueue {
   reset(): void {
     this.releaseAll();
     this.pending = [];
+    this.again = [];
     this.allowed = undefined;
   }
 }

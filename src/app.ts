@@ -226,7 +226,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     async start() {
       await bot.init();
       await deps.commands.applyDefaults().catch((err) => logger.warn({ msg: "could not set command menus", err }));
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
       scheduler.start();
       worker.start();
       broadcastProgress.start();

@@ -68,9 +68,8 @@ broadcast-done = ✔️ Done
 broadcast-nobody = No one matches these filters. Please change them.
 
 # Preview, time, confirm
-broadcast-preview-km = 👀 Preview for Khmer readers. Officers will see exactly this:
-broadcast-preview-en = 👀 Preview for English readers. Officers will see exactly this:
-broadcast-preview-one = 👀 Preview. Officers will see exactly this:
+broadcast-preview-above-both = 👀 Above is the preview: exactly what officers will see, the Khmer version first, then the English one.
+broadcast-preview-above-one = 👀 Above is the preview: exactly what officers will see.
 broadcast-ask-when = Send it to { $count } recipients. When?
 broadcast-send-now = 📤 Send now
 broadcast-send-later = 🕒 Choose date and time
@@ -93,7 +92,8 @@ broadcast-confirm =
     When: { $when }
     { $quiet }
 broadcast-confirm-button = ✅ Confirm and send
-broadcast-started = 📤 Sending to { $count } recipients. A progress message follows.
+broadcast-started = 📤 Sending to { $count } recipients. This message shows the progress in a moment.
+broadcast-step-failed = ⚠️ Telegram did not accept this step (for example a photo or file it cannot send). Your draft is kept. Try again, change the text, or stop.
 broadcast-scheduled = 🕒 Scheduled for { $when } (Phnom Penh time). Use /broadcasts to change or cancel it.
 
 # Progress and report

@@ -44,6 +44,7 @@ practices-change-topic = 🏷 Change the topic
 practices-submit = ✅ Send to a trainer
 practices-submitted = ✅ Thank you! A trainer will check your note, usually within a week, and Mitt will tell you what they decide. Approved notes go out together in the weekly digest, so nobody can tell who wrote which.
 practices-not-saved = Sorry, the note could not be saved. Please try again with /share.
+practices-save-failed = ⚠️ Your note could not be saved just now, because of a problem on our side. It is not sent yet, but what you wrote is still here. Please press Try again in a moment.
 practices-share-cancelled = Stopped. Nothing of this note was kept. Send /share to start again.
 practices-draft-expired = This note was left unfinished for a day, so it was closed and nothing was kept. Send /share to start again.
 practices-finish-first = You are writing a practice note. Please answer this question first, or press Cancel.

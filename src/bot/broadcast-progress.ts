@@ -41,19 +41,36 @@ export function createBroadcastProgress(opts: BroadcastProgressOptions) {
 
   const clock = () => performance.now();
 
-  async function edit(b: BroadcastRecord, chatId: number, text: string, status: BroadcastRecord["status"], tr: Tr) {
+  /**
+   * Shows `text` in the progress message: an edit, or a new message when there is none or it is gone. True when
+   * the trainer now sees it. An edit that fails for another reason (a Telegram outage, a refusal) is tried again at
+   * the next tick: a new message each time would flood the trainer's chat.
+   */
+  async function edit(
+    b: BroadcastRecord,
+    chatId: number,
+    text: string,
+    status: BroadcastRecord["status"],
+    tr: Tr,
+  ): Promise<boolean> {
     const reply_markup = progressKeyboard(tr, b.id, status);
     if (b.progressMessageId) {
       try {
         await api.editMessageText(chatId, b.progressMessageId, text, reply_markup ? { reply_markup } : {});
-        return;
+        return true;
       } catch (err) {
-        if (err instanceof GrammyError && err.description.includes("not modified")) return;
-        log.warn({ msg: "progress message could not be edited; sending a new one", broadcast: b.id, err });
+        const description = err instanceof GrammyError ? (err.description ?? "") : "";
+        if (description.includes("not modified")) return true;
+        if (!/message to edit not found|message can't be edited/.test(description)) {
+          log.warn({ msg: "progress message could not be edited; trying again later", broadcast: b.id, err });
+          return false;
+        }
+        log.warn({ msg: "progress message is gone; sending a new one", broadcast: b.id });
       }
     }
     const message = await api.sendMessage(chatId, text, reply_markup ? { reply_markup } : {});
     await service.setProgressMessage(b.id, message.message_id);
+    return true;
   }
 
   async function step(b: BroadcastRecord & { creatorLocale: Locale }) {
@@ -65,6 +82,9 @@ export function createBroadcastProgress(opts: BroadcastProgressOptions) {
     }
     const progress = await service.progress(b);
     if (!progress) return;
+    // A progress message first seen here was just written elsewhere (the confirmation the trainer pressed): the
+    // pause between two edits of one message counts from now.
+    if (!shown.has(b.id) && b.progressMessageId) shown.set(b.id, { text: "", at: clock() });
     const last = shown.get(b.id);
     if (last && clock() - last.at < minEditMs) return;
     const tr = translator(i18n, b.creatorLocale);
@@ -85,8 +105,9 @@ export function createBroadcastProgress(opts: BroadcastProgressOptions) {
       b.status === "sending" && !b.urgent && isQuiet(opts.quiet.now(), opts.quiet.timeZone, opts.quiet.hours);
     const text = progressText(tr, b, counts, held ? "quiet" : b.status);
     if (last?.text === text && b.progressMessageId) return;
-    await edit(b, chatId, text, b.status, tr);
-    shown.set(b.id, { text, at: clock() });
+    // A failed edit is tried again after the same pause as any edit.
+    const done = await edit(b, chatId, text, b.status, tr);
+    shown.set(b.id, { text: done ? text : (last?.text ?? ""), at: clock() });
   }
 
   async function tick() {

@@ -2,9 +2,10 @@
 // report (progress loop and /broadcasts), the audience summary, and dates in Phnom Penh time.
 import { InlineKeyboard } from "grammy";
 import type { BroadcastRecord, BroadcastStatus } from "../db/repositories/broadcasts.js";
+import { isQuiet, type QuietHours } from "../delivery/quiet-hours.js";
 import type { ProgressCounts } from "../services/broadcast-report.js";
 import type { Audience, Locale } from "../services/broadcasts.js";
-import { cb } from "./callback-data.js";
+import { broadcastControlButton } from "./buttons.js";
 import type { Translate } from "./i18n.js";
 
 export function formatWhen(at: Date, locale: Locale, timeZone: string): string {
@@ -50,9 +51,9 @@ export function progressText(tr: Translate, b: Pick<BroadcastRecord, "km" | "en"
 export function progressKeyboard(tr: Translate, id: string, status: BroadcastStatus): InlineKeyboard | undefined {
   if (status !== "sending" && status !== "paused") return undefined;
   const kb = new InlineKeyboard();
-  if (status === "sending") kb.text(tr("broadcast-pause"), cb("bcp", "p", id));
-  else kb.text(tr("broadcast-resume"), cb("bcp", "r", id));
-  return kb.text(tr("broadcast-cancel"), cb("bcp", "c", id));
+  if (status === "sending") kb.text(tr("broadcast-pause"), broadcastControlButton.pack({ act: "p", id }));
+  else kb.text(tr("broadcast-resume"), broadcastControlButton.pack({ act: "r", id }));
+  return kb.text(tr("broadcast-cancel"), broadcastControlButton.pack({ act: "c", id }));
 }
 
 const KNOWN_REASONS = new Set(["blocked", "cancelled", "unreachable", "no_identity", "deleted"]);
@@ -78,4 +79,15 @@ export function reportText(tr: Translate, b: Pick<BroadcastRecord, "km" | "en">,
     useful,
   });
   return reasons.length ? `${head}\n${tr("broadcast-reasons")}\n${reasons.join("\n")}` : head;
+}
+
+/**
+ * What a broadcast is doing now, as the trainer should read it: a non-urgent one that is `sending` during quiet
+ * hours is held ("quiet"), not sending. The same rule as the progress message (the default quiet hours).
+ */
+export function shownStatus(
+  b: Pick<BroadcastRecord, "status" | "urgent">,
+  quiet: { now: Date; timeZone: string; hours: QuietHours },
+): BroadcastStatus | "quiet" {
+  return b.status === "sending" && !b.urgent && isQuiet(quiet.now, quiet.timeZone, quiet.hours) ? "quiet" : b.status;
 }

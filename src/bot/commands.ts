@@ -3,6 +3,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { Role } from "../db/repositories/members.js";
+import type { Logger } from "../logger.js";
 import type { Context } from "./context.js";
 import { LOCALES, type Locale } from "./i18n.js";
 
@@ -33,28 +34,37 @@ export function commandsFor(role: Role): string[] {
   return [...BASE, ...EXTRA[role]];
 }
 
+/** Command menus are a convenience: setting one never fails (a failure is logged), so no flow ends on it. */
 export interface CommandMenus {
   applyDefaults(): Promise<void>;
   applyForChat(chatId: number, role: Role): Promise<void>;
 }
 
-export function createCommandMenus(api: Api, i18n: I18n<Context>): CommandMenus {
+export function createCommandMenus(api: Api, i18n: I18n<Context>, logger: Logger): CommandMenus {
   const list = (role: Role, locale: Locale) =>
     commandsFor(role).map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
   return {
     async applyDefaults() {
-      await api.setMyCommands(list("officer", "km"));
-      for (const locale of LOCALES) await api.setMyCommands(list("officer", locale), { language_code: locale });
+      try {
+        await api.setMyCommands(list("officer", "km"));
+        for (const locale of LOCALES) await api.setMyCommands(list("officer", locale), { language_code: locale });
+      } catch (err) {
+        logger.warn({ msg: "could not set command menus", err });
+      }
     },
     async applyForChat(chatId, role) {
       const scope = { type: "chat" as const, chat_id: chatId };
-      if (EXTRA[role].length === 0) {
-        await api.deleteMyCommands({ scope });
-        for (const locale of LOCALES) await api.deleteMyCommands({ scope, language_code: locale });
-        return;
+      try {
+        if (EXTRA[role].length === 0) {
+          await api.deleteMyCommands({ scope });
+          for (const locale of LOCALES) await api.deleteMyCommands({ scope, language_code: locale });
+          return;
+        }
+        await api.setMyCommands(list(role, "km"), { scope });
+        for (const locale of LOCALES) await api.setMyCommands(list(role, locale), { scope, language_code: locale });
+      } catch (err) {
+        logger.warn({ msg: "could not set a chat's command menu", err });
       }
-      await api.setMyCommands(list(role, "km"), { scope });
-      for (const locale of LOCALES) await api.setMyCommands(list(role, locale), { scope, language_code: locale });
     },
   };
 }

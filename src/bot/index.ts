@@ -38,21 +38,31 @@ import { tipsAdminFeature } from "./features/tips-admin.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { usersFeature } from "./features/users.js";
 import { wellbeingFeature } from "./features/wellbeing.js";
-import { handleBotError } from "./middlewares/error-boundary.js";
+import { createAnswerTracker } from "./middlewares/answers.js";
+import { createUpdateDedupe } from "./middlewares/dedupe.js";
+import { createErrorHandler } from "./middlewares/error-boundary.js";
 import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
+import { normalizeIncomingText } from "./middlewares/normalize-text.js";
 import { textGuard } from "./middlewares/text-guard.js";
+import { createUpdateFilter } from "./middlewares/update-filter.js";
 import { updateLogger } from "./middlewares/update-logger.js";
+import { nonEssentialCalls } from "./non-essential.js";
 import { writeIfChanged } from "./session-storage.js";
 
 export type CreateBotDeps = Omit<BotDeps, "commands">;
 
 export function createBot(token: string, baseDeps: CreateBotDeps, config: BotConfig<Context> = {}) {
   const bot = new Bot<Context>(token, config);
-  const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n) };
+  const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n, baseDeps.logger) };
   // Interactive replies retry briefly on 429/5xx; bulk sends use their own Api (src/delivery).
   const retry = () => autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-  bot.api.config.use(retry());
+  // Every answer to a button press is remembered, so nothing answers one twice (see middlewares/answers.ts).
+  const answers = createAnswerTracker();
+  // Non-essential calls (answers to presses, command menus, removing old buttons) never fail a flow.
+  const nonEssential = nonEssentialCalls(baseDeps.logger);
+  bot.api.config.use(nonEssential, answers.transformer, retry()); // the last one wraps the others
+  const handleBotError = createErrorHandler(deps, answers);
 
   // State is keyed by pseudonym (or, before consent, a visitor key), so no table ever holds a Telegram id outside
   // `identities`. identify sets it.
@@ -73,6 +83,15 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   bot.use(updateLogger);
   // 4. everything below is behind the error boundary
   const app = bot.errorBoundary(handleBotError);
+  // 5. an update delivered twice is handled once
+  app.use(createUpdateDedupe());
+  // 6. only private messages and presses go further: groups get one notice and Mitt leaves; other kinds of update
+  // are dropped here, before anything reads a session (which needs a sender) or replies (which needs a chat)
+  app.use(createUpdateFilter());
+  // 7. a press that no handler answered is answered when the update is done
+  app.use(answers.middleware);
+  // 8. text and captions normalised once, for everything below (no NUL or control characters, NFC, bounded)
+  app.use(normalizeIncomingText);
   app.use(identify);
   app.use(
     session({
@@ -93,7 +112,7 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
       // Conversations call Telegram through their own Api object: give it the same retry behaviour.
       plugins: [
         (ctx, next) => {
-          ctx.api.config.use(retry());
+          ctx.api.config.use(nonEssential, answers.transformer, retry());
           return next();
         },
       ],

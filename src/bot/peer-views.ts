@@ -4,7 +4,8 @@
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { PeerConversationRecord } from "../db/repositories/peer.js";
-import { aliasInHeader, PEER_REQUEST_ACTIONS, PEER_REQUEST_NS } from "../services/peer-aliases.js";
+import { peerRequestButton } from "../services/buttons.js";
+import { aliasInHeader } from "../services/peer-aliases.js";
 import type { PeerSource, RequestOutcome } from "../services/peer-connect.js";
 import type { WellbeingContent } from "../services/wellbeing-content.js";
 import { callbackData, flag, slug } from "./callback-data.js";
@@ -18,7 +19,7 @@ export const peerOpen = callbackData("peeropen", { source });
 /** The consent card's answer: go (ask now) or not now. */
 export const peerAsk = callbackData("peerask", { source, go: flag });
 /** A request's buttons, sent to supporters (packed by the service: peer-aliases.ts). */
-export const peerRequest = callbackData(PEER_REQUEST_NS, { action: z.enum(PEER_REQUEST_ACTIONS), id: slug(36) });
+export const peerRequest = peerRequestButton;
 /** Which conversation /end or /block means, when there are several. */
 export const peerEnd = callbackData("peerend", { id: slug(36), block: flag });
 /** The night-requests setting of a peer supporter. */

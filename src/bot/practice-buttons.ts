@@ -30,6 +30,13 @@ export const moderationButton = callbackData("mod", {
 /** Buttons inside one run of the share or moderation conversation (`run` tells an old run's buttons apart). */
 export const shareStep = callbackData("shr", { run, act: slug(12), arg: slug(40) });
 export const moderationStep = callbackData("mods", { run, act: slug(12), arg: slug(40) });
+/** The crisis path inside a practice note (conversations/support.ts through flow.ts). */
+export const shareCrisisStep = callbackData("shc", {
+  run,
+  item: slug(16),
+  act: slug(16).optional(),
+  arg: slug(16).optional(),
+});
 
 /** What the service puts on queued messages (digest, edit proposals). */
 export const practiceButtons: PracticeButtons = {

@@ -1,78 +1,34 @@
-// A minimal RFC 4180 CSV writer and parser for the translation round trip (content:export / content:import).
-// Written here because no CSV package is installed and we may not add dependencies; the format we need is small:
-// fields quoted when they hold a comma, quote, CR or LF; quotes doubled; CRLF between records; UTF-8 with a BOM
-// so spreadsheet apps (Excel, LibreOffice, Google Sheets) open Khmer text correctly.
+// CSV for the translation round trip (content:export / content:import) and the broadcast report, through
+// csv-stringify and csv-parse (RFC 4180: fields quoted when they hold a comma, quote, CR or LF or start or end with a
+// space; quotes doubled; CRLF between records; UTF-8 with a BOM so spreadsheet apps open Khmer text correctly).
+//
+// Formula injection: a cell that starts with = + - @ (or a tab or CR) is a formula to Excel, LibreOffice and
+// Google Sheets, and a text a person typed could run one on the reviewer's machine. Every such cell is written with
+// a leading apostrophe (shown as text, the OWASP advice), and reading takes exactly one apostrophe off again, so a
+// round trip gives back what was written (a cell that itself starts with apostrophes and a trigger keeps them).
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
-const BOM = "\uFEFF";
+const FORMULA = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
 
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) || field !== field.trim() ? `"${field.replaceAll('"', '""')}"` : field;
-}
+/** The cell as a spreadsheet must see it: text, never a formula. */
+export const guardCell = (value: string): string => (FORMULA.test(value) ? `'${value}` : value);
+/** The cell as it was before `guardCell`. */
+export const unguardCell = (value: string): string => (GUARDED.test(value) ? value.slice(1) : value);
 
-/** Serialises rows (the first is usually the header) as RFC 4180 CSV, with a UTF-8 byte-order mark. */
+/** Serialises rows (the first is usually the header) as CSV with a UTF-8 byte-order mark, formulas guarded. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  const lines = rows.map((row) => `${row.map(quote).join(",")}\r\n`);
-  return `${BOM}${lines.join("")}`;
+  return stringify(
+    rows.map((row) => row.map(guardCell)),
+    { bom: true, record_delimiter: "\r\n", quoted_match: /^\s|\s$/ },
+  );
 }
 
-/** Parses RFC 4180 CSV (a leading BOM is ignored; LF-only line ends are accepted too). Throws on a broken quote. */
+/** Parses CSV (a leading BOM is ignored; LF-only line ends are accepted too). Throws on a broken quote. */
 export function parseCsv(text: string): string[][] {
-  const src = text.startsWith(BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let i = 0;
-  let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    row.push(field);
-    field = "";
-    fieldStarted = false;
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-      i++;
-    } else if (c === ",") {
-      endField();
-      i++;
-    } else if (c === "\r" && src[i + 1] === "\n") {
-      endRow();
-      i += 2;
-    } else if (c === "\n" || c === "\r") {
-      endRow();
-      i++;
-    } else {
-      field += c;
-      fieldStarted = true;
-      i++;
-    }
-  }
-  if (quoted) throw new Error("CSV ends inside a quoted field (a closing quote is missing)");
-  if (fieldStarted || field !== "" || row.length) endRow();
-  return rows;
+  const rows = parse(text, { bom: true, relax_column_count: true }) as string[][];
+  return rows.map((row) => row.map(unguardCell));
 }
 
 /** Parses CSV whose first row is a header into objects keyed by column name. */

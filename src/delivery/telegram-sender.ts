@@ -34,12 +34,19 @@ export function createTelegramSender(token: string, apiRoot: string, timeoutSeco
   };
 }
 
+/**
+ * Never throws, whatever it is given: a Bot API server that answers without `description` or `parameters` (some
+ * do) gives a GrammyError whose fields are undefined.
+ */
 export function classify(err: unknown): SendOutcome {
   if (err instanceof GrammyError) {
-    const reason = err.description.replace(/\s+/g, " ").slice(0, 160);
-    if (err.error_code === 429) return { kind: "rate_limited", retryAfterSec: err.parameters.retry_after ?? 5 };
-    if (err.error_code === 403) return { kind: "blocked", reason };
-    if (err.error_code >= 500) return { kind: "transient", reason: `server_error ${err.error_code}` };
+    const code = typeof err.error_code === "number" ? err.error_code : 0;
+    const described = typeof err.description === "string" && err.description ? err.description : `error ${code}`;
+    const reason = described.replace(/\s+/g, " ").slice(0, 160);
+    const retryAfter = err.parameters?.retry_after;
+    if (code === 429) return { kind: "rate_limited", retryAfterSec: typeof retryAfter === "number" ? retryAfter : 5 };
+    if (code === 403) return { kind: "blocked", reason };
+    if (code >= 500 || code === 0) return { kind: "transient", reason: `server_error ${code}` };
     return { kind: "rejected", reason };
   }
   if (err instanceof HttpError) return { kind: "transient", reason: "network" };

@@ -2,6 +2,7 @@
 // a recipient reads, and the exact Bot API payload (the preview sends the same payload to the trainer).
 import type { OutboxPayload } from "../db/repositories/outbox.js";
 import type { Entity, Locale, Media, Version } from "./broadcasts.js";
+import { usefulButton } from "./buttons.js";
 
 /** Formatting kept from what the trainer typed. Mentions of people (text_mention carries a Telegram user) are dropped. */
 const FORMATTING = new Set([
@@ -50,4 +51,4 @@ export function buildPayload(version: Version, media: Media | null, usefulButton
     : ({ method: "sendDocument", params: { document: media.fileId, ...caption } } satisfies OutboxPayload);
 }
 
-export const usefulData = (broadcastId: string) => `bcu:${broadcastId}`;
+export const usefulData = (broadcastId: string) => usefulButton.pack({ id: broadcastId });

@@ -196,18 +196,22 @@ export function createBroadcastService(d: BroadcastServiceDeps) {
 
     /**
      * Closes a broadcast whose job is done or cancelled: true exactly once (the caller then sends the final
-     * report). Records one pseudonymous `broadcast.delivered` event per recipient in a single statement.
+     * report). The end, one pseudonymous `broadcast.delivered` event per recipient and `broadcast.finished` are
+     * written in one transaction (see the repository).
      */
     async finish(b: BroadcastRecord): Promise<boolean> {
-      if (!(await d.repo.finish(b.id, d.now()))) return false;
       const c = countsOf(b.jobId ? await d.delivery.progress(b.jobId) : null);
-      if (b.jobId) await d.repo.recordDelivered(b.jobId, validateEvent("broadcast.delivered", {}), d.now());
-      await d.events.record(b.createdBy, "broadcast.finished", {
+      const finished = validateEvent("broadcast.finished", {
         sent: c.sent,
         blocked: c.blocked,
         failed: c.failed,
         cancelled: c.cancelled,
       });
+      const closed = await d.repo.finish(b.id, d.now(), {
+        delivered: b.jobId ? { jobId: b.jobId, attrs: validateEvent("broadcast.delivered", {}) } : null,
+        finished: { pseudonym: b.createdBy, attrs: finished },
+      });
+      if (!closed) return false;
       log.info({ msg: "broadcast finished", broadcast: b.id, sent: c.sent, failed: c.failed + c.blocked });
       return true;
     },

@@ -6,6 +6,7 @@ import type { CheckinRepository, LastAction } from "../db/repositories/checkins.
 import type { MemberRepository } from "../db/repositories/members.js";
 import type { WellbeingRepository } from "../db/repositories/wellbeing.js";
 import type { Delivery } from "../delivery/delivery.js";
+import { checkinButton, wellbeingButton } from "./buttons.js";
 import {
   ABANDON_AFTER_MS,
   type CheckInAnswers,
@@ -48,8 +49,8 @@ export interface Followup {
 }
 
 const DAY_MS = 24 * 60 * 60_000;
-/** The callback prefix of one check-in's buttons ("ci:<first 8 of id>"), so an old check-in's buttons never count. */
-export const checkinPrefix = (id: string) => `ci:${id.slice(0, 8)}`;
+/** The run of one check-in's buttons (the first 8 hex digits of its id), so an old check-in's buttons never count. */
+export const checkinRun = (id: string) => id.replace(/-/g, "").slice(0, 8);
 
 export function createCheckinService(d: CheckinServiceDeps) {
   const message = outgoing;
@@ -84,30 +85,32 @@ export function createCheckinService(d: CheckinServiceDeps) {
 
     skipped: (pseudonym: string, item: Item) => d.events.record(pseudonym, "checkin.item_skipped", { item }),
 
-    /** Stores a finished check-in; returns the wellbeing follow-up for Q4, or null if Q4 was skipped. */
-    async finish(
-      id: string,
-      pseudonym: string,
-      a: CheckInAnswers,
-    ): Promise<{ ok: boolean; followup: Followup | null }> {
+    /**
+     * Stores a finished check-in (answers, free text, focus topics: one transaction); false if it was closed
+     * meanwhile. What follows a save is `afterFinish`, apart, so that a failure there is never reported to the
+     * officer as a failed save.
+     */
+    async finish(id: string, pseudonym: string, a: CheckInAnswers): Promise<boolean> {
       const now = d.now();
       const freeTexts = [
         ...(a.reflection ? [{ kind: FREE_TEXT_KINDS.reflection, text: a.reflection }] : []),
         ...(a.actionText ? [{ kind: FREE_TEXT_KINDS.action, text: a.actionText }] : []),
       ];
-      const ok = await d.checkins.complete(id, pseudonym, {
+      return d.checkins.complete(id, pseudonym, {
         answers: a,
         week: weekStart(now, d.timeZone),
         freeTexts,
         expiresAt: freeTextExpiry(now, d.timeZone, d.retentionDays),
         focus: focusTopics(a),
       });
-      if (!ok) return { ok, followup: null };
+    },
+
+    /** After a saved check-in: the reminder is withdrawn, events; returns the wellbeing follow-up for Q4 (or null). */
+    async afterFinish(id: string, pseudonym: string, a: CheckInAnswers): Promise<Followup | null> {
       await cancelReminder(id);
       const optional = a.setting !== null || a.shareWanted !== null;
       await d.events.record(pseudonym, "checkin.completed", { skipped: a.skipped.length, optional });
-      const followup = a.feeling === null ? null : await followupFor(pseudonym, "checkin", feelingLevel(a.feeling));
-      return { ok, followup };
+      return a.feeling === null ? null : followupFor(pseudonym, "checkin", feelingLevel(a.feeling));
     },
 
     async cancel(id: string, pseudonym: string): Promise<void> {
@@ -147,7 +150,14 @@ export function createCheckinService(d: CheckinServiceDeps) {
       for (const c of await d.checkins.dueForReminder(new Date(now.getTime() - REMIND_AFTER_MS))) {
         if (!(await d.checkins.markReminded(c.id, now))) continue;
         const locale = asLocale(c.locale);
-        const keyboard = [[{ text: d.t(locale, "checkin-continue"), callback_data: `${checkinPrefix(c.id)}:resume` }]];
+        const keyboard = [
+          [
+            {
+              text: d.t(locale, "checkin-continue"),
+              callback_data: checkinButton.pack({ run: checkinRun(c.id), item: "resume" }),
+            },
+          ],
+        ];
         await d.delivery.queue({ key: `checkin-reminder:${c.id}`, kind: "reminder" }, [
           message(c.pseudonym, d.t(locale, "checkin-reminder"), keyboard),
         ]);
@@ -164,7 +174,7 @@ export function createCheckinService(d: CheckinServiceDeps) {
         const locale = asLocale(p.locale);
         const buttons = [0, 1, 2, 3].map((n) => ({
           text: d.t(locale, `checkin-weekly-${n}`),
-          callback_data: `ci:wk:${n}`,
+          callback_data: checkinButton.pack({ run: "wk", item: n }),
         }));
         return message(p.pseudonym, d.t(locale, "checkin-weekly"), [buttons]);
       });
@@ -180,7 +190,7 @@ export function createCheckinService(d: CheckinServiceDeps) {
         const locale = asLocale(p.locale);
         const buttons = [1, 2, 3, 4, 5].map((n) => ({
           text: d.t(locale, `wellbeing-sisq-${n}`),
-          callback_data: `wb:sisq:${n}`,
+          callback_data: wellbeingButton.pack({ act: "sisq", score: n }),
         }));
         const row = message(p.pseudonym, d.t(locale, "wellbeing-sisq"), [buttons]);
         // Counted when delivered (the response rate's denominator): see src/services/metrics/sent-events.ts.

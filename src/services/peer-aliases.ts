@@ -1,5 +1,8 @@
 // Pure helpers of anonymous peer connect: per-conversation aliases ("Peer 7K"), message-count bands for the
 // events, and the callback data of the request buttons (built here, read by src/bot/features/peer.ts).
+import { type PeerRequestAction, peerRequestButton } from "./buttons.js";
+
+export { PEER_REQUEST_ACTIONS, type PeerRequestAction } from "./buttons.js";
 
 /** Letters and digits that cannot be misread for one another (no 0/O, 1/I/L). */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -39,11 +42,7 @@ export function messageBand(count: number): MessageBand {
   return "50+";
 }
 
-/** Namespace of the buttons on a request (accept, decline, block; `x` answers that it is closed). */
-export const PEER_REQUEST_NS = "peerreq";
-export const PEER_REQUEST_ACTIONS = ["a", "d", "b", "x"] as const;
-export type PeerRequestAction = (typeof PEER_REQUEST_ACTIONS)[number];
-
+/** The data of a button on a request (accept, decline, block; `x` answers that it is closed): see buttons.ts. */
 export function peerRequestData(action: PeerRequestAction, conversationId: string): string {
-  return `${PEER_REQUEST_NS}:${action}:${conversationId}`;
+  return peerRequestButton.pack({ action, id: conversationId });
 }

@@ -7,7 +7,8 @@ import type { TipRecord, TipRepository } from "../db/repositories/tips.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { SendOutcome } from "../delivery/telegram-sender.js";
 import type { Logger } from "../logger.js";
-import type { EventSink } from "./events.js";
+import { tipButton } from "./buttons.js";
+import { type EventSink, validateEvent } from "./events.js";
 import { frequenciesOn, recentSlots } from "./tip-schedule.js";
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
@@ -49,12 +50,12 @@ export function createTipService(deps: TipServiceDeps) {
         ? t(locale, "tip-source-trainer")
         : t(locale, "tip-source-content", { topic, reference: tip.source });
     const row: TipButton[] = [
-      { text: t(locale, "tip-btn-helpful"), data: `tip:h:${tip.id}` },
-      { text: t(locale, "tip-btn-review"), data: `tip:r:${tip.id}` },
+      { text: t(locale, "tip-btn-helpful"), data: tipButton.pack({ act: "h", id: tip.id }) },
+      { text: t(locale, "tip-btn-review"), data: tipButton.pack({ act: "r", id: tip.id }) },
     ];
     const second: TipButton[] = [];
-    if (tip.quiz) second.push({ text: t(locale, "tip-btn-quiz"), data: `tip:q:${tip.id}` });
-    second.push({ text: t(locale, "tip-btn-pause"), data: "tip:p" });
+    if (tip.quiz) second.push({ text: t(locale, "tip-btn-quiz"), data: tipButton.pack({ act: "q", id: tip.id }) });
+    second.push({ text: t(locale, "tip-btn-pause"), data: tipButton.pack({ act: "p" }) });
     return { text: t(locale, "tip-message", { topic, text, source }), buttons: [row, second] };
   }
 
@@ -72,9 +73,11 @@ export function createTipService(deps: TipServiceDeps) {
 
     /** A trainer's own tip (database only); returns its id. */
     async add(input: { topicId: string; textKm: string; textEn: string; createdBy: string }): Promise<string> {
-      const id = await repo.addTrainerTip(input);
-      await deps.events.record(input.createdBy, "tip.added", { topic: input.topicId });
-      return id;
+      // The tip and its event are written together (one transaction in the repository).
+      return repo.addTrainerTip(input, {
+        type: "tip.added",
+        attrs: validateEvent("tip.added", { topic: input.topicId }),
+      });
     },
 
     /** Archives an active tip (officers no longer receive it); false when it is unknown or already archived. */

@@ -255,7 +255,8 @@ describe("trainer broadcasts", () => {
     await trainer.askPress("Send now");
     const beforeStart = bot.emu.calls.length;
     await trainer.askPress("Confirm and send");
-    await waitForText(trainer, "Sending to 120 recipients", beforeStart);
+    // The confirmation the trainer pressed becomes the progress message (no new message in their chat).
+    const started = await waitForText(trainer, "Sending to 120 recipients", beforeStart);
     const progress = await waitForText(trainer, "“Pause test", beforeStart);
     const progressId = progress.message?.message_id;
     expect(progress.message?.text).toMatch(/Sent \d+ · ⚠️ Failed \d+ · 🚫 Blocked \d+ · ⏳ Remaining \d+/);
@@ -280,9 +281,14 @@ describe("trainer broadcasts", () => {
     const report = await waitForText(trainer, "Report:", pausedView.index);
     expect(report.message?.text).toContain("Sent: 120");
     expect(delivered("Pause test").every((n) => n === 1)).toBe(true);
-    // The progress message was edited at most once every 3 seconds.
+    // The progress message was edited at most once every 3 seconds, from when it became one.
+    expect(started.message?.message_id).toBe(progressId);
     const edits = bot.emu.calls.filter(
-      (c) => c.method === "editMessageText" && c.params.chat_id === trainer.id && c.params.message_id === progressId,
+      (c) =>
+        c.index >= started.index &&
+        c.method === "editMessageText" &&
+        c.params.chat_id === trainer.id &&
+        c.params.message_id === progressId,
     );
     for (let i = 1; i < edits.length; i++) {
       expect((edits[i]?.at ?? 0) - (edits[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(3000);

@@ -18,6 +18,28 @@ describe("emulator: what Telegram rejects", () => {
     expect(emu.calls.at(-1)).toMatchObject({ method: "sendMesage", status: 404 });
   });
 
+  it("When a multipart body is broken or has no boundary, then it gets 400; a well-formed one with a file works", async () => {
+    const post = (type: string, body: string) =>
+      fetch(`${emu.apiRoot}/bot1234567:TEST-token_x/sendMessage`, {
+        method: "POST",
+        headers: { "content-type": type },
+        body,
+      });
+    expect((await post("multipart/form-data", "--x\r\n")).status).toBe(400);
+    const broken = await post(
+      "multipart/form-data; boundary=XyZ",
+      '--XyZ\r\ncontent-disposition:form-data;name="chat_id"',
+    );
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { description: string }).description).toContain("multipart");
+    const form = new FormData();
+    form.set("chat_id", "77");
+    form.set("document", new File([Buffer.from("a,b\r\n")], "report.csv", { type: "text/csv" }));
+    const sent = await fetch(`${emu.apiRoot}/bot1234567:TEST-token_x/sendDocument`, { method: "POST", body: form });
+    expect(sent.status).toBe(200);
+    expect(emu.calls.at(-1)?.message?.document).toMatchObject({ file_name: "report.csv", mime_type: "text/csv" });
+  });
+
   it("When the token is malformed, then it gets 401 Unauthorized", async () => {
     const answer = await callApi(emu, "getMe", {}, { token: "not-a-token" });
     expect(answer).toEqual({ status: 401, body: { ok: false, error_code: 401, description: "Unauthorized" } });

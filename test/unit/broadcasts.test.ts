@@ -90,4 +90,10 @@ describe("broadcast payloads and reports", () => {
       ["K7QM-2F", "km", "kampot", "failed", "blocked"],
     ]);
   });
+
+  it("When a failure reason from Telegram starts like a formula, then the report holds it as text", () => {
+    const csv = reportCsv([{ handle: "K7QM-2F", locale: "en", province: null, state: "failed", reason: "=1+1" }]);
+    expect(csv).toContain("K7QM-2F,en,,failed,'=1+1");
+    expect(parseCsv(csv)[1]?.[4]).toBe("=1+1");
+  });
 });

@@ -34,4 +34,24 @@ describe("callback data codec", () => {
     expect(() => long.pack({ text: "x".repeat(64) })).toThrow(/64 bytes/);
     expect(() => long.pack({ text: "a:b" })).toThrow(/contains/);
   });
+
+  it("When trailing fields are optional, then one namespace carries actions with fewer values, and a gap is refused", () => {
+    const admin = callbackData("tadmx", {
+      act: z.enum(["list", "t"]),
+      id: slug().optional(),
+      page: index(9).optional(),
+    });
+    expect(admin.pack({ act: "list" })).toBe("tadmx:list");
+    expect(admin.pack({ act: "t", id: "planning" })).toBe("tadmx:t:planning");
+    expect(admin.unpack("tadmx:list")).toEqual({ act: "list" });
+    expect(admin.unpack("tadmx:t:planning:3")).toEqual({ act: "t", id: "planning", page: 3 });
+    expect(admin.unpack("tadmx")).toBeNull();
+    expect(admin.unpack("tadmx:t:planning:3:x")).toBeNull();
+    expect(() => admin.pack({ act: "t", page: 3 })).toThrow(/missing/);
+  });
+
+  it("When two codecs claim one namespace, then the second is refused at start-up", () => {
+    callbackData("onlyonce", {});
+    expect(() => callbackData("onlyonce", {})).toThrow(/used twice/);
+  });
 });

@@ -210,6 +210,28 @@ describe("translation round trip", () => {
     expect(parseCsv(csv)).toEqual(rows);
   });
 
+  it("When cells start like a spreadsheet formula, then they are written as text and read back unchanged", () => {
+    const rows = [
+      ["key", "text"],
+      ["a", '=HYPERLINK("http://x","click")'],
+      ["b", "+855 12 345 678"],
+      ["c", "-1"],
+      ["d", "@SUM(A1)"],
+      ["e", "'=already quoted"],
+      ["f", "\tTabbed"],
+      ["g", "សួស្តី = hello"],
+    ];
+    const csv = writeCsv(rows);
+    for (const line of csv.replace("\uFEFF", "").split("\r\n").slice(1, -1)) {
+      const cell = line.slice(2).replace(/^"/, "");
+      expect(cell, line).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).toContain("b,'+855 12 345 678");
+    expect(csv).toContain("g,សួស្តី = hello");
+    expect(parseCsv(csv)).toEqual(rows);
+  });
+
   it("When rows are built, then every topic name, text, question, option and explanation gets exactly one row", async () => {
     const library = await loadTipLibrary();
     const rows = buildRows(library);

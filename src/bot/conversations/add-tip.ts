@@ -5,7 +5,7 @@ import { KHMER_SCRIPT, MAX_TIP_CHARS } from "../../content/tips.js";
 import type { Role } from "../../db/repositories/members.js";
 import type { TipRecord } from "../../db/repositories/tips.js";
 import { containsIdentifiers } from "../../services/scrubber.js";
-import { cb } from "../callback-data.js";
+import { addTipButton } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deny, hasRole } from "../filters/roles.js";
@@ -26,13 +26,13 @@ export function createAddTip(deps: BotDeps) {
     if (!start.allowed) return;
     const locale: Locale = start.locale === "en" ? "en" : "km";
     const tr = translator(deps.i18n, locale);
-    const cancel: Button = { text: tr("common-cancel"), data: cb("tadd", "x") };
+    const cancel: Button = { text: tr("common-cancel"), data: addTipButton.pack({ act: "x" }) };
 
     const topicRows = start.topics.map((t) => [
-      { text: locale === "en" ? t.nameEn : t.nameKm, data: cb("tadd", "t", t.id) },
+      { text: locale === "en" ? t.nameEn : t.nameKm, data: addTipButton.pack({ act: "t", id: t.id }) },
     ]);
     const picked = await choose(conversation, ctx, { tr, text: tr("tips-add-topic"), rows: [...topicRows, [cancel]] });
-    const topic = start.topics.find((t) => cb("tadd", "t", t.id) === picked);
+    const topic = start.topics.find((t) => addTipButton.pack({ act: "t", id: t.id }) === picked);
     if (!topic) throw new Cancelled();
 
     const textKm = await askText(conversation, ctx, tr, cancel, tr("tips-add-km", { max: MAX_TIP_CHARS }), true);
@@ -50,11 +50,15 @@ export function createAddTip(deps: BotDeps) {
       origin: "trainer",
       archived: false,
     };
-    await ctx.reply(tr("tips-add-preview"));
-    await ctx.reply(deps.tips.message(draft, "km").text);
-    await ctx.reply(deps.tips.message(draft, "en").text);
-    const save: Button = { text: tr("tips-add-save"), data: cb("tadd", "save") };
-    const decision = await choose(conversation, ctx, { tr, text: tr("tips-add-confirm"), rows: [[save, cancel]] });
+    // The preview of both versions and the question in ONE message (four at once would be paced by Telegram).
+    const preview = [
+      tr("tips-add-preview"),
+      deps.tips.message(draft, "km").text,
+      deps.tips.message(draft, "en").text,
+      tr("tips-add-confirm"),
+    ].join("\n\n");
+    const save: Button = { text: tr("tips-add-save"), data: addTipButton.pack({ act: "save" }) };
+    const decision = await choose(conversation, ctx, { tr, text: preview, rows: [[save, cancel]] });
     if (decision !== save.data) throw new Cancelled();
 
     const saved = await conversation.external(async (octx) => {

@@ -5,6 +5,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { Context, ConversationContext } from "../context.js";
 import type { Translate } from "../i18n.js";
+import { repeatedPress } from "./presses.js";
 
 export type Convo = Conversation<Context, ConversationContext>;
 export interface Button {
@@ -48,8 +49,11 @@ export async function ask(conversation: Convo, ctx: ConversationContext, opts: A
   const allowed = new Set(opts.rows.flat().map((b) => b.data));
   const markup = opts.rows.length ? { reply_markup: keyboard(opts.rows) } : {};
   await ctx.reply(opts.text, markup);
+  // A nudge and the question again, as one message.
+  const again = (nudge: string) => ctx.reply(`${nudge}\n\n${opts.text}`, markup);
   for (;;) {
     const next = await conversation.wait();
+    if (repeatedPress(conversation, next)) continue;
     const data = next.callbackQuery?.data;
     if (next.callbackQuery) {
       if (data && allowed.has(data)) {
@@ -65,18 +69,15 @@ export async function ask(conversation: Convo, ctx: ConversationContext, opts: A
       if (command === "cancel") throw new Cancelled();
       if (command === undefined && opts.textMaxLength !== undefined) {
         if (text.length <= opts.textMaxLength) return { kind: "text", value: text };
-        await next.reply(opts.tr("common-text-too-long", { max: opts.textMaxLength }));
-        await next.reply(opts.text, markup);
+        await again(opts.tr("common-text-too-long", { max: opts.textMaxLength }));
         continue;
       }
       if (command !== undefined) {
-        await next.reply(opts.tr("common-finish-first"));
-        await next.reply(opts.text, markup);
+        await again(opts.tr("common-finish-first"));
         continue;
       }
     }
-    await next.reply(opts.tr(opts.nudgeKey ?? (opts.textMaxLength ? "common-send-text" : "common-use-buttons")));
-    await next.reply(opts.text, markup);
+    await again(opts.tr(opts.nudgeKey ?? (opts.textMaxLength ? "common-send-text" : "common-use-buttons")));
   }
 }
 

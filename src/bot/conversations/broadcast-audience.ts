@@ -3,12 +3,12 @@
 import { type Audience, INACTIVE_STEPS } from "../../services/broadcasts.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
 import { audienceSummary } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { bc, broadcastStep } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import { type Button, type Convo, grid } from "./ask.js";
-import { input, show } from "./broadcast-input.js";
+import { input, show, withNote } from "./broadcast-input.js";
 
 export type AudienceStep = "audience" | "provinces" | "units";
 
@@ -42,37 +42,41 @@ export async function askAudience(s: AudienceScreen, state: AudienceState): Prom
   const n = await countOf(s, audience);
   const rows: Button[][] = [
     [
-      { text: tr("broadcast-filter-provinces", { n: audience.provinces.length }), data: cb("bc", "prov") },
-      { text: tr("broadcast-filter-units", { n: audience.unitTypes.length }), data: cb("bc", "units") },
+      { text: tr("broadcast-filter-provinces", { n: audience.provinces.length }), data: bc("prov") },
+      { text: tr("broadcast-filter-units", { n: audience.unitTypes.length }), data: bc("units") },
     ],
     [
       {
         text: tr("broadcast-filter-language", {
           value: audience.locale ? tr(`language-name-${audience.locale}`) : tr("broadcast-all"),
         }),
-        data: cb("bc", "lang"),
+        data: bc("lang"),
       },
       {
         text: audience.inactiveDays
           ? tr("broadcast-filter-inactive-days", { days: audience.inactiveDays })
           : tr("broadcast-filter-inactive-any"),
-        data: cb("bc", "ina"),
+        data: bc("ina"),
       },
     ],
     [
       {
         text: `${audience.includeTrainers ? "✅" : "☐"} ${tr("broadcast-filter-trainers")}`,
-        data: cb("bc", "tr"),
+        data: bc("tr"),
       },
     ],
-    [back, { text: tr("common-continue"), data: cb("bc", "next") }],
+    [back, { text: tr("common-continue"), data: bc("next") }],
   ];
   const text = `${tr("broadcast-ask-audience")}\n\n${audienceSummary(tr, audience)}\n\n${tr("broadcast-count", { count: n })}`;
   await show(ctx, text, rows, state.pressed);
-  const answer = await input(conversation, { tr, buttons: rows, again: () => show(ctx, text, rows) });
+  const answer = await input(conversation, {
+    tr,
+    buttons: rows,
+    again: (before) => show(ctx, withNote(before, text), rows),
+  });
   let pressed = answer.kind === "button" ? answer.ctx : undefined;
   if (answer.kind !== "button") return { step, audience, pressed };
-  const action = answer.data.split(":")[1];
+  const action = broadcastStep.unpack(answer.data)?.act;
   if (action === "back") {
     pressed = undefined;
     step = "back";
@@ -112,22 +116,26 @@ export async function pickAudience(
   const chosen: string[] = isProv ? audience.provinces : audience.unitTypes;
   const mark = (v: string) => (chosen.includes(v) ? "✅ " : "");
   const options: Button[] = isProv
-    ? PROVINCES.map((p) => ({ text: `${mark(p)}${tr(`province-${p}`)}`, data: cb("bc", "p", p) }))
-    : UNIT_TYPES.map((u) => ({ text: `${mark(u)}${tr(`unit-${u}`)}`, data: cb("bc", "u", u) }));
+    ? PROVINCES.map((p) => ({ text: `${mark(p)}${tr(`province-${p}`)}`, data: bc("p", p) }))
+    : UNIT_TYPES.map((u) => ({ text: `${mark(u)}${tr(`unit-${u}`)}`, data: bc("u", u) }));
   const rows = [
     ...grid(options, isProv ? 2 : 1),
     [
-      { text: tr("broadcast-all"), data: cb("bc", "clr") },
-      { text: tr("broadcast-done"), data: cb("bc", "done") },
+      { text: tr("broadcast-all"), data: bc("clr") },
+      { text: tr("broadcast-done"), data: bc("done") },
     ],
   ];
   const n = await countOf(s, audience);
   const text = `${tr(isProv ? "broadcast-pick-provinces" : "broadcast-pick-units")}\n${tr("broadcast-count", { count: n })}`;
   await show(ctx, text, rows, state.pressed);
-  const answer = await input(conversation, { tr, buttons: rows, again: () => show(ctx, text, rows) });
+  const answer = await input(conversation, {
+    tr,
+    buttons: rows,
+    again: (before) => show(ctx, withNote(before, text), rows),
+  });
   const pressed = answer.kind === "button" ? answer.ctx : undefined;
   if (answer.kind !== "button") return { step, audience, pressed };
-  const [, action, value = ""] = answer.data.split(":");
+  const { act: action, arg: value = "" } = broadcastStep.unpack(answer.data) ?? { act: "", arg: "" };
   const toggle = <T extends string>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   if (action === "done") step = "audience";
   else if (action === "clr")

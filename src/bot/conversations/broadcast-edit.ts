@@ -3,12 +3,12 @@
 import type { Role } from "../../db/repositories/members.js";
 import { type Locale, MAX_CAPTION, MAX_TEXT } from "../../services/broadcasts.js";
 import { formatWhen } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { bc } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translator } from "../i18n.js";
 import { Cancelled, type Convo, keyboard } from "./ask.js";
-import { askTime, input } from "./broadcast-input.js";
+import { askTime, input, withNote } from "./broadcast-input.js";
 
 export const BROADCAST_EDIT = "broadcast-edit";
 const TRAINERS: readonly Role[] = ["trainer", "admin"];
@@ -50,8 +50,9 @@ export function createBroadcastEdit(deps: BotDeps) {
       const locale: Locale = field === "en" ? "en" : "km";
       const textMax = info.media ? MAX_CAPTION : MAX_TEXT;
       const key = info.both ? `broadcast-ask-new-text-${locale}` : "broadcast-ask-new-text-one";
-      const buttons = [[{ text: tr("broadcast-stop"), data: cb("bc", "x") }]];
-      const again = () => ctx.reply(tr(key, { max: String(textMax) }), { reply_markup: keyboard(buttons) });
+      const buttons = [[{ text: tr("broadcast-stop"), data: bc("x") }]];
+      const again = (before?: string) =>
+        ctx.reply(withNote(before, tr(key, { max: String(textMax) })), { reply_markup: keyboard(buttons) });
       await again();
       const answer = await input(conversation, { tr, buttons, textMax, again });
       if (answer.kind !== "text") throw new Cancelled();

@@ -6,11 +6,12 @@ import { type buildPayload, keepFormatting } from "../../services/broadcast-mess
 import { nextLocalTime, parseLocalDateTime } from "../../services/broadcast-time.js";
 import { type Locale, MAX_CAPTION, type Media, type Version } from "../../services/broadcasts.js";
 import { formatWhen } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { bc, broadcastStep } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import type { Translate } from "../i18n.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
+import { repeatedPress } from "./presses.js";
 
 /** Scheduling further ahead than this is almost certainly a typo. */
 const MAX_AHEAD_MS = 90 * 86_400_000;
@@ -27,8 +28,8 @@ interface InputOptions {
   textMax?: number;
   /** Accept a photo or a PDF with a caption. */
   media?: boolean;
-  /** Shows the question again after a nudge. */
-  again: () => Promise<unknown>;
+  /** Shows the question again, after a nudge (`before`) in the same message: one message, not two. */
+  again: (before?: string) => Promise<unknown>;
 }
 
 /**
@@ -40,13 +41,14 @@ export async function input(conversation: Convo, opts: InputOptions): Promise<In
   const allowed = new Set(opts.buttons.flat().map((b) => b.data));
   for (;;) {
     const next = await conversation.wait();
+    if (repeatedPress(conversation, next)) continue;
     const data = next.callbackQuery?.data;
     if (next.callbackQuery) {
       if (data && allowed.has(data)) {
         await next.answerCallbackQuery();
         return { kind: "button", data, ctx: next };
       }
-      if (data?.startsWith("bc:")) {
+      if (broadcastStep.filter.test(data ?? "")) {
         await next.answerCallbackQuery({ text: tr("common-button-expired") });
         continue;
       }
@@ -57,14 +59,12 @@ export async function input(conversation: Convo, opts: InputOptions): Promise<In
     const text = message.text;
     if (text?.startsWith("/")) {
       if (text.slice(1).split(/[\s@]/)[0] === "cancel") throw new Cancelled();
-      await next.reply(tr("common-finish-first"));
-      await opts.again();
+      await opts.again(tr("common-finish-first"));
       continue;
     }
     const nudge = check(message, opts);
     if (typeof nudge !== "string") return nudge;
-    await next.reply(nudge);
-    await opts.again();
+    await opts.again(nudge);
   }
 }
 
@@ -102,9 +102,12 @@ function check(message: Message, opts: InputOptions): Input | string {
 
 const keepEntities = (entities: Message["entities"]) => keepFormatting(entities);
 
+/** A nudge and the question it repeats, as one message. */
+export const withNote = (before: string | undefined, text: string) => (before ? `${before}\n\n${text}` : text);
+
 /** Sends a screen as a new message, or edits the message whose button was pressed. */
 export async function show(ctx: ConversationContext, text: string, rows: Button[][], pressed?: ConversationContext) {
-  const reply_markup = keyboard(rows);
+  const reply_markup = rows.length ? keyboard(rows) : undefined;
   if (pressed?.callbackQuery?.message) {
     try {
       await pressed.editMessageText(text, { reply_markup });
@@ -148,19 +151,19 @@ export async function askTime(
   const at14 = nextLocalTime(new Date(now), tz, 14, 0);
   const buttons: Button[][] = [
     [
-      { text: tr("broadcast-tomorrow-at", { time: "08:00" }), data: cb("bc", "t", 8) },
-      { text: tr("broadcast-tomorrow-at", { time: "14:00" }), data: cb("bc", "t", 14) },
+      { text: tr("broadcast-tomorrow-at", { time: "08:00" }), data: bc("t", 8) },
+      { text: tr("broadcast-tomorrow-at", { time: "14:00" }), data: bc("t", 14) },
     ],
-    [{ text: tr("common-back"), data: cb("bc", "back") }],
+    [{ text: tr("common-back"), data: bc("back") }],
   ];
   const question = tr("broadcast-ask-time", { example: formatExample(at8, tz) });
-  const again = () => ctx.reply(question, { reply_markup: keyboard(buttons) });
+  const again = (before?: string) => ctx.reply(withNote(before, question), { reply_markup: keyboard(buttons) });
   await again();
   for (;;) {
     const answer = await input(conversation, { tr, buttons, textMax: 60, again });
     if (answer.kind === "button") {
-      if (answer.data === cb("bc", "back")) return null;
-      return (answer.data.endsWith(":8") ? at8 : at14).getTime();
+      if (answer.data === bc("back")) return null;
+      return (broadcastStep.unpack(answer.data)?.arg === "8" ? at8 : at14).getTime();
     }
     if (answer.kind !== "text") continue;
     const nowAgain = await conversation.external(() => deps.now().getTime());
@@ -170,8 +173,7 @@ export async function askTime(
     else if (at.getTime() <= nowAgain) problem = tr("broadcast-time-past", { when: formatWhen(at, locale, tz) });
     else if (at.getTime() - nowAgain > MAX_AHEAD_MS) problem = tr("broadcast-time-far");
     if (!problem && at) return at.getTime();
-    await ctx.reply(problem ?? "");
-    await again();
+    await again(problem);
   }
 }
 

@@ -4,7 +4,8 @@
 // stored when the officer finishes; until then they live only in the conversation state (Postgres), so a
 // restart loses nothing. Never asks about the child or the case.
 
-import { CHECKIN_CONVERSATION, checkinPrefix } from "../../services/checkin-service.js";
+import { checkinButton } from "../../services/buttons.js";
+import { CHECKIN_CONVERSATION, checkinRun } from "../../services/checkin-service.js";
 import {
   ACTIONS,
   type Action,
@@ -18,15 +19,15 @@ import {
   Q3_SETTING,
   type StartSource,
 } from "../../services/checkins.js";
-import { cb } from "../callback-data.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { type Translate, translator } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
 import { shareButton } from "../practice-buttons.js";
-import { crisisText, followupMessages } from "../wellbeing-replies.js";
-import { Cancelled, type Convo, keyboard } from "./ask.js";
+import { asOneMessage, crisisText, followupMessages, type OutgoingMessage } from "../wellbeing-replies.js";
+import { Cancelled, type Convo } from "./ask.js";
 import { createFlow } from "./flow.js";
+import { trySave } from "./save.js";
 import { supportFlow } from "./support.js";
 
 export const CHECKIN = CHECKIN_CONVERSATION;
@@ -61,22 +62,31 @@ export function createCheckin(deps: BotDeps) {
 
     const flow = createFlow(conversation, ctx, {
       tr,
-      prefix: checkinPrefix(id),
+      codec: checkinButton,
+      run: checkinRun(id),
       content,
       touch: () => conversation.external(() => deps.checkins.touch(id)),
       // Closed by the idle job meanwhile: say so, and let a command or another feature's button through.
       onClosed: async (next) => {
         await guardOff();
         const data = next.callbackQuery?.data;
-        const elsewhere = next.message?.text?.startsWith("/") || (data !== undefined && !data.startsWith("ci:"));
+        const elsewhere =
+          next.message?.text?.startsWith("/") || (data !== undefined && !checkinButton.filter.test(data));
         if (data !== undefined && !elsewhere) await next.answerCallbackQuery();
         await ctx.reply(tr("checkin-closed"));
         return conversation.halt({ next: !!elsewhere });
       },
       onCrisis: async () => {
         await conversation.external(() => deps.events.record(pseudonym, "escalation.offered", { step: "crisis" }));
-        await ctx.reply(crisisText(tr, content, locale));
-        await supportFlow({ deps, conversation, ctx, flow, locale, pseudonym });
+        return supportFlow({
+          deps,
+          conversation,
+          ctx,
+          flow,
+          locale,
+          pseudonym,
+          before: crisisText(tr, content, locale),
+        });
       },
     });
     const d = flow.data;
@@ -85,7 +95,8 @@ export function createCheckin(deps: BotDeps) {
       a.skipped.push(item);
       await conversation.external(() => deps.checkins.skipped(pseudonym, item));
     };
-    const last = (value: string) => value.split(":").at(-1) ?? "";
+    /** The action of one of this check-in's buttons ("most" in q2, the face in q4, the action in q6). */
+    const last = (value: string) => String(flow.parts(value)?.act ?? "");
     // The intro goes on the first question, so the officer gets one message, not two.
     let intro = `${tr("checkin-intro")}\n\n`;
     const lead = (text: string) => {
@@ -199,34 +210,62 @@ export function createCheckin(deps: BotDeps) {
       return;
     }
 
-    const done = await conversation.external(() => deps.checkins.finish(id, pseudonym, a));
-    await guardOff();
-    if (!done.ok) {
-      await ctx.reply(tr("checkin-closed"));
-      return;
+    // Until it is stored, everything the officer answered lives in this conversation: a failed save says so plainly
+    // and offers to try again (or to let it go), never "saved" and never "nothing was lost" when something was.
+    for (;;) {
+      const saved = await trySave(conversation, "check-in", () => deps.checkins.finish(id, pseudonym, a));
+      if (saved.ok) {
+        if (saved.value) break;
+        await guardOff();
+        await ctx.reply(tr("checkin-closed"));
+        return;
+      }
+      const choice = await flow.choose({
+        text: tr("checkin-save-failed"),
+        cancel: false,
+        rows: [
+          [{ text: tr("common-try-again"), data: d("save", "retry") }],
+          [{ text: tr("checkin-save-drop"), data: d("save", "drop") }],
+        ],
+      });
+      if (choice === d("save", "drop")) {
+        await conversation.external(() => deps.checkins.cancel(id, pseudonym));
+        await guardOff();
+        await ctx.reply(tr("checkin-cancelled"));
+        return;
+      }
     }
+    await guardOff();
+    // What follows the save (withdrawing the reminder, events, the wellbeing follow-up) cannot undo it.
+    const after = await trySave(conversation, "check-in follow-up", () => deps.checkins.afterFinish(id, pseudonym, a));
+    const done = { followup: after.ok ? after.value : null };
     const thanks = a.action
       ? tr("checkin-completed-action", { action: actionLabel(tr, a.action, a.actionText) })
       : tr("checkin-completed");
+    // Thanks, the wellbeing follow-up and the next reflection go out as ONE message: several at once would meet
+    // Telegram's per-chat pace and arrive seconds late, the support contacts among them.
+    const parts: OutgoingMessage[] = [];
     // Said yes to "would you share a practice?": offer to write it now (src/bot/features/practices.ts).
-    const offer = keyboard([[{ text: tr("practices-share-now"), data: shareButton.pack({ from: "checkin" }) }]]);
-    if (a.shareWanted) await ctx.reply(`${thanks}\n\n${tr("checkin-share-noted")}`, { reply_markup: offer });
-    else await ctx.reply(thanks);
+    if (a.shareWanted) {
+      const share = [{ text: tr("practices-share-now"), data: shareButton.pack({ from: "checkin" }) }];
+      parts.push({ text: `${thanks}\n\n${tr("checkin-share-noted")}`, rows: [share] });
+    } else parts.push({ text: thanks });
     if (done.followup) {
       const random = await conversation.random();
-      for (const m of followupMessages(tr, content, locale, done.followup, "checkin", random)) {
-        await ctx.reply(m.text, m.markup ? { reply_markup: m.markup } : {});
-      }
+      parts.push(...followupMessages(tr, content, locale, done.followup, "checkin", random));
     }
     if (remaining > 0) {
-      await ctx.reply(tr("checkin-next", { count: remaining }), {
-        reply_markup: keyboard([
+      parts.push({
+        text: tr("checkin-next", { count: remaining }),
+        rows: [
           [
-            { text: tr("checkin-next-yes"), data: cb("ci", "next", remaining) },
-            { text: tr("checkin-next-later"), data: cb("ci", "later") },
+            { text: tr("checkin-next-yes"), data: checkinButton.pack({ run: "next", item: remaining }) },
+            { text: tr("checkin-next-later"), data: checkinButton.pack({ run: "later" }) },
           ],
-        ]),
+        ],
       });
     }
+    const reply = asOneMessage(parts);
+    await ctx.reply(reply.text, reply.markup ? { reply_markup: reply.markup } : {});
   };
 }

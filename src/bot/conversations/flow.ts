@@ -4,6 +4,7 @@
 // else (a sticker, a photo, a voice note, another command, another feature's button) gets a short nudge and the
 // same question. Text arrives already scrubbed (middlewares/text-guard.ts); it is scrubbed again here, in case
 // the guard was off, and crisis words in any text run `onCrisis` before anything else.
+import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
 import { type ScrubKind, scrub } from "../../services/scrubber.js";
 import type { WellbeingContent } from "../../services/wellbeing-content.js";
@@ -11,16 +12,25 @@ import type { ConversationContext } from "../context.js";
 import type { Translate } from "../i18n.js";
 import { takeTextFindings } from "../middlewares/text-guard.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
+import { repeatedPress } from "./presses.js";
+
+/** A codec whose data names a run of a flow and an item of it (check-ins: "ci", the share crisis path: "shc"). */
+interface RunCodec {
+  pack(values: { run: string; item: string; act?: string | number; arg?: string | number }): string;
+  unpack(data: string | undefined): { run: string; item?: string; act?: string; arg?: string } | null;
+}
 
 export interface FlowOptions {
   tr: Translate;
-  /** Callback prefix of this flow's buttons, e.g. "ci:1a2b3c4d". */
-  prefix: string;
+  /** The codec of this flow's buttons and this run of it (an old run's buttons are answered as expired). */
+  codec: RunCodec;
+  run: string;
   content: WellbeingContent;
   /** Runs on every update the flow receives; false means the flow was closed elsewhere (idle job). */
   touch?: () => Promise<boolean>;
   onClosed?: (next: ConversationContext) => Promise<never>;
-  onCrisis?: () => Promise<void>;
+  /** Runs the crisis path; what it returns is put in front of the flow's next message. */
+  onCrisis?: () => Promise<string | undefined>;
 }
 
 export type Reply =
@@ -41,11 +51,19 @@ export interface Question {
 export type Flow = ReturnType<typeof createFlow>;
 
 export function createFlow(conversation: Convo, ctx: ConversationContext, o: FlowOptions) {
-  const { tr, prefix } = o;
-  const data = (...parts: (string | number)[]) => [prefix, ...parts].join(":");
+  const { tr, codec, run } = o;
+  /** This run's button for `item` (and an action and argument of it). */
+  const data = (item: string, act?: string | number, arg?: string | number) => codec.pack({ run, item, act, arg });
+  /** The item, action and argument of this run's button, or null for anything else. */
+  const parts = (pressed: string | undefined) => {
+    const v = codec.unpack(pressed);
+    return v && v.run === run ? { item: v.item ?? "", act: v.act, arg: v.arg } : null;
+  };
   const cancelData = data("cancel");
   const resumeData = data("resume");
   let inCrisis = false;
+  /** Said in front of the next question, in the same message (see onCrisis). */
+  let note: string | undefined;
 
   const rowsOf = (q: Question): Button[][] => {
     const last: Button[] = [];
@@ -53,8 +71,11 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     if (q.cancel !== false) last.push({ text: tr("checkin-cancel"), data: cancelData });
     return last.length ? [...q.rows, last] : q.rows;
   };
-  const send = (q: Question, before?: string) =>
-    ctx.reply(before ? `${before}\n\n${q.text}` : q.text, { reply_markup: keyboard(rowsOf(q)) });
+  const send = (q: Question, before?: string) => {
+    const lead = [note, before].filter((x) => x).join("\n\n");
+    note = undefined;
+    return ctx.reply(lead ? `${lead}\n\n${q.text}` : q.text, { reply_markup: keyboard(rowsOf(q)) });
+  };
 
   /** Waits for an answer to `q` (sent first unless `sendFirst` is false). */
   async function ask(q: Question, sendFirst = true): Promise<Reply> {
@@ -66,6 +87,7 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     if (sendFirst) await send(q);
     for (;;) {
       const next = await conversation.wait();
+      if (repeatedPress(conversation, next)) continue;
       if (o.touch && !(await o.touch()) && o.onClosed) await o.onClosed(next);
       const pressed = next.callbackQuery?.data;
       if (next.callbackQuery) {
@@ -80,13 +102,13 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         // Stateless wellbeing buttons (a stress answer, "talk to a peer supporter") must work mid-check-in: hand
         // them to the wellbeing feature as if this conversation had never seen them. (Peer connect's own buttons
         // never get here: that feature runs before the conversations.)
-        if (pressed?.startsWith("wb:")) await conversation.skip({ next: true });
+        if (wellbeingButton.filter.test(pressed ?? "")) await conversation.skip({ next: true });
         if (pressed === resumeData) {
           await next.answerCallbackQuery();
           await send(q);
           continue;
         }
-        const mine = pressed?.startsWith(`${prefix}:`) ?? false;
+        const mine = parts(pressed) !== null;
         await next.answerCallbackQuery({ text: tr(mine ? "common-button-expired" : "checkin-finish-first") });
         continue;
       }
@@ -103,7 +125,7 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         const crisis = found.crisis || mentionsCrisis(text, o.content.crisisWords);
         if (crisis && o.onCrisis && !inCrisis) {
           inCrisis = true;
-          await o.onCrisis();
+          note = await o.onCrisis();
           inCrisis = false;
         }
         if (q.textMax !== undefined) {
@@ -165,7 +187,7 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
         const pick = (s: number) => items.filter((i) => state.get(i.id) === s).map((i) => i.id);
         return { done: pick(1), na: pick(2) };
       }
-      const idx = Number(r.data.split(":").at(-1));
+      const idx = Number(parts(r.data)?.arg);
       const it = items[idx];
       if (!it) continue;
       state.set(it.id, ((state.get(it.id) ?? 0) + 1) % (opts.withNa ? 3 : 2));
@@ -230,5 +252,12 @@ export function createFlow(conversation: Convo, ctx: ConversationContext, o: Flo
     return confirmText(item, r, prompt, max, cancel);
   }
 
-  return { data, ask, choose, checklist, confirmText, freeText, send };
+  /** Takes what is still to be said in front of the next question (the caller sends it itself). */
+  const takeNote = () => {
+    const pending = note;
+    note = undefined;
+    return pending;
+  };
+
+  return { data, parts, ask, choose, checklist, confirmText, freeText, send, takeNote };
 }

@@ -5,6 +5,7 @@
 // Text that the guard did not see (it switches itself off after a day) ends the conversation at once, so the
 // original never stays in the stored conversation state.
 import type { Message } from "grammy/types";
+import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
 import { type ScrubKind, scrub } from "../../services/scrubber.js";
 import type { WellbeingContent } from "../../services/wellbeing-content.js";
@@ -12,6 +13,7 @@ import type { ConversationContext } from "../context.js";
 import type { Translate } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
+import { repeatedPress } from "./presses.js";
 
 /** The conversation sat idle past the text guard's lifetime: it ends, keeping nothing. */
 export class DraftExpired extends Error {}
@@ -34,7 +36,8 @@ export interface NoteAskOptions {
   mine: (data: string) => boolean;
   /** Shown when another feature's button or a command arrives. */
   busyKey: string;
-  onCrisis?: () => Promise<void>;
+  /** Runs the crisis path; what it returns is put in front of the same question, asked again. */
+  onCrisis?: () => Promise<string | undefined>;
   /** Re-checks the person's role on every update (moderation); false ends the conversation. */
   allowed?: () => Promise<boolean>;
 }
@@ -58,6 +61,7 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
     if (sendFirst) await send(q);
     for (;;) {
       const next = await conversation.wait();
+      if (repeatedPress(conversation, next)) continue;
       // What the guard found in this update (null: it did not see it), and keep the guard on while the draft lives.
       const found = await conversation.external((octx) => {
         const last = octx.session.textGuard?.last;
@@ -75,7 +79,8 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
           return { kind: "button", data: pressed };
         }
         // Stateless wellbeing buttons (a stress answer, a supporter's "I can talk") work here too.
-        if (pressed?.startsWith("wb:") && pressed !== "wb:peer") await conversation.skip({ next: true });
+        const wellbeing = wellbeingButton.unpack(pressed);
+        if (wellbeing && wellbeing.act !== "peer") await conversation.skip({ next: true });
         const mine = pressed !== undefined && o.mine(pressed);
         await next.answerCallbackQuery({ text: o.tr(mine ? "common-button-expired" : o.busyKey) });
         continue;
@@ -97,8 +102,7 @@ export function createNoteAsk(conversation: Convo, ctx: ConversationContext, o: 
       // A note goes to other people: words written in distress are not taken as its text. Contacts first, then the
       // same question again.
       if ((found.crisis || mentionsCrisis(text, o.content.crisisWords)) && o.onCrisis) {
-        await o.onCrisis();
-        await send(q);
+        await send(q, await o.onCrisis());
         continue;
       }
       if (q.textMax === undefined) {

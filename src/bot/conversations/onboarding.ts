@@ -6,14 +6,21 @@ import { MAX_INVITE_INPUT } from "../../services/enrolment.js";
 import { ANONYMOUS } from "../../services/events.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
 import { DEFAULT_TIP_FREQUENCY, DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-schedule.js";
-import { cb } from "../callback-data.js";
+import { onboardingButton } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { type Locale, translator } from "../i18n.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
-import { frequencyRows, timeRows } from "../keyboards/tip-preferences.js";
+import { frequencyRows, type TipChoiceData, timeRows } from "../keyboards/tip-preferences.js";
 import { INVITE_TOO_LONG, inviteHashOf } from "../middlewares/text-guard.js";
 import { ask, type Button, type Convo, choose, grid } from "./ask.js";
+
+type Act = Parameters<typeof onboardingButton.pack>[0]["act"];
+const ob = (act: Act, value?: string) => onboardingButton.pack({ act, value });
+const tipChoice: TipChoiceData = {
+  frequency: (f) => onboardingButton.pack({ act: "f", value: f }),
+  time: (f, hh, mm) => onboardingButton.pack({ act: "t", value: f, hh, mm }),
+};
 
 export const ONBOARDING = "onboarding";
 
@@ -40,7 +47,7 @@ export function createOnboarding(deps: BotDeps) {
 
     while (step !== "done") {
       const tr = translator(deps.i18n, locale);
-      const back: Button = { text: tr("common-back"), data: cb("ob", "back") };
+      const back: Button = { text: tr("common-back"), data: ob("back") };
       switch (step) {
         case "language": {
           const mark = (l: Locale) => (l === locale ? "✅ " : "");
@@ -49,12 +56,12 @@ export function createOnboarding(deps: BotDeps) {
             text: `${deps.i18n.t("km", "onboarding-choose-language")}\n${deps.i18n.t("en", "onboarding-choose-language")}`,
             rows: [
               [
-                { text: `${mark("km")}${tr("language-name-km")}`, data: cb("ob", "lang", "km") },
-                { text: `${mark("en")}${tr("language-name-en")}`, data: cb("ob", "lang", "en") },
+                { text: `${mark("km")}${tr("language-name-km")}`, data: ob("lang", "km") },
+                { text: `${mark("en")}${tr("language-name-en")}`, data: ob("lang", "en") },
               ],
             ],
           });
-          locale = picked.endsWith(":en") ? "en" : "km";
+          locale = onboardingButton.unpack(picked)?.value === "en" ? "en" : "km";
           await conversation.external((octx) => {
             octx.session.locale = locale;
           });
@@ -65,7 +72,7 @@ export function createOnboarding(deps: BotDeps) {
           const picked = await choose(conversation, ctx, {
             tr,
             text: tr("onboarding-welcome"),
-            rows: [[back, { text: tr("common-continue"), data: cb("ob", "next") }]],
+            rows: [[back, { text: tr("common-continue"), data: ob("next") }]],
           });
           step = picked === back.data ? "language" : "privacy";
           break;
@@ -75,15 +82,15 @@ export function createOnboarding(deps: BotDeps) {
             tr,
             text: tr("onboarding-privacy", { days: deps.config.FREE_TEXT_RETENTION_DAYS }),
             rows: [
-              [{ text: tr("onboarding-agree"), data: cb("ob", "agree") }],
-              [back, { text: tr("onboarding-disagree"), data: cb("ob", "disagree") }],
+              [{ text: tr("onboarding-agree"), data: ob("agree") }],
+              [back, { text: tr("onboarding-disagree"), data: ob("disagree") }],
             ],
           });
           if (picked === back.data) {
             step = "welcome";
             break;
           }
-          if (picked.endsWith(":disagree")) {
+          if (picked === ob("disagree")) {
             // Nothing is stored beyond the refusal itself: no identity, no profile, no session, and the refusal is
             // counted under no pseudonym at all.
             await conversation.external(async (octx) => {
@@ -160,7 +167,7 @@ export function createOnboarding(deps: BotDeps) {
           break;
         }
         case "province": {
-          const buttons = PROVINCES.map((p) => ({ text: tr(`province-${p}`), data: cb("ob", "prov", p) }));
+          const buttons = PROVINCES.map((p) => ({ text: tr(`province-${p}`), data: ob("prov", p) }));
           const picked = await choose(conversation, ctx, {
             tr,
             text: tr("onboarding-ask-province"),
@@ -170,7 +177,7 @@ export function createOnboarding(deps: BotDeps) {
             step = start.isAdmin ? "privacy" : "invite";
             break;
           }
-          const code = picked.split(":")[2] ?? "";
+          const code = onboardingButton.unpack(picked)?.value ?? "";
           if (isProvince(code)) {
             province = code;
             step = "unit";
@@ -178,7 +185,7 @@ export function createOnboarding(deps: BotDeps) {
           break;
         }
         case "unit": {
-          const buttons = UNIT_TYPES.map((u) => [{ text: tr(`unit-${u}`), data: cb("ob", "unit", u) }]);
+          const buttons = UNIT_TYPES.map((u) => [{ text: tr(`unit-${u}`), data: ob("unit", u) }]);
           const picked = await choose(conversation, ctx, {
             tr,
             text: tr("onboarding-ask-unit"),
@@ -188,7 +195,7 @@ export function createOnboarding(deps: BotDeps) {
             step = "province";
             break;
           }
-          const code = picked.split(":")[2] ?? "";
+          const code = onboardingButton.unpack(picked)?.value ?? "";
           if (isUnitType(code)) {
             unitType = code;
             step = "tipfreq";
@@ -199,13 +206,13 @@ export function createOnboarding(deps: BotDeps) {
           const picked = await choose(conversation, ctx, {
             tr,
             text: tr("tips-ask-frequency"),
-            rows: [...frequencyRows(tr, tipFrequency, "ob"), [back]],
+            rows: [...frequencyRows(tr, tipFrequency, tipChoice), [back]],
           });
           if (picked === back.data) {
             step = "unit";
             break;
           }
-          const f = picked.split(":")[2] ?? "";
+          const f = onboardingButton.unpack(picked)?.value ?? "";
           if (isTipFrequency(f)) {
             tipFrequency = f;
             step = f === "paused" ? "done" : "tiptime";
@@ -216,13 +223,14 @@ export function createOnboarding(deps: BotDeps) {
           const picked = await choose(conversation, ctx, {
             tr,
             text: tr("tips-ask-time"),
-            rows: [...timeRows(tipTime, "ob", tipFrequency), [back]],
+            rows: [...timeRows(tipTime, tipChoice, tipFrequency), [back]],
           });
           if (picked === back.data) {
             step = "tipfreq";
             break;
           }
-          const t = picked.split(":").slice(3).join(":");
+          const v = onboardingButton.unpack(picked);
+          const t = `${v?.hh}:${v?.mm}`;
           if (isTipTime(t)) {
             tipTime = t;
             step = "done";

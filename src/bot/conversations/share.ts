@@ -17,11 +17,12 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { translator } from "../i18n.js";
 import { setTextGuard } from "../middlewares/text-guard.js";
-import { shareStep } from "../practice-buttons.js";
+import { shareCrisisStep, shareStep } from "../practice-buttons.js";
 import { crisisText } from "../wellbeing-replies.js";
 import { type Button, Cancelled, type Convo } from "./ask.js";
 import { createFlow } from "./flow.js";
 import { createNoteAsk, DraftExpired } from "./note-ask.js";
+import { trySave } from "./save.js";
 import { supportFlow } from "./support.js";
 
 export const SHARE = "share";
@@ -51,9 +52,9 @@ export function createShare(deps: BotDeps) {
       busyKey: "practices-finish-first",
       onCrisis: async () => {
         await conversation.external(() => deps.events.record(me.pseudonym, "escalation.offered", { step: "crisis" }));
-        await ctx.reply(crisisText(tr, content, me.locale));
-        const flow = createFlow(conversation, ctx, { tr, prefix: `shc:${run}`, content });
-        await supportFlow({
+        const flow = createFlow(conversation, ctx, { tr, codec: shareCrisisStep, run, content });
+        return supportFlow({
+          before: crisisText(tr, content, me.locale),
           deps,
           conversation,
           ctx,
@@ -135,9 +136,22 @@ export function createShare(deps: BotDeps) {
         const part = PARTS.find((p) => p === which);
         if (part) parts = withPart(parts, part, await askPart(part, parts[part]));
       }
-      const id = await conversation.external(() => deps.practices.submit(me.pseudonym, topicId, parts));
-      await guardOff();
-      await ctx.reply(tr(id ? "practices-submitted" : "practices-not-saved"));
+      // Until it is stored the note lives only here: a failed save says so and offers to try again.
+      for (;;) {
+        const saved = await trySave(conversation, "practice note", () =>
+          deps.practices.submit(me.pseudonym, topicId, parts),
+        );
+        if (saved.ok) {
+          await guardOff();
+          await ctx.reply(tr(saved.value ? "practices-submitted" : "practices-not-saved"));
+          break;
+        }
+        const r = await ask({
+          text: tr("practices-save-failed"),
+          rows: [[{ text: tr("common-try-again"), data: b("retry") }], [cancel]],
+        });
+        if (r.kind !== "button" || r.data === b("cancel")) throw new Cancelled();
+      }
     } catch (err) {
       if (err instanceof DraftExpired) {
         await guardOff();

@@ -11,6 +11,8 @@ import type { Convo } from "./ask.js";
 import type { Flow } from "./flow.js";
 
 export interface SupportInput {
+  /** Shown above the question, in the same message (the crisis contacts): one message, never late. */
+  before: string;
   deps: BotDeps;
   conversation: Convo;
   ctx: ConversationContext;
@@ -19,18 +21,19 @@ export interface SupportInput {
   pseudonym: string;
 }
 
-export async function supportFlow(s: SupportInput): Promise<void> {
-  const { flow, ctx, conversation, deps } = s;
+/** Asks, and returns what to tell the officer (put in front of the next message of the flow, not sent alone). */
+export async function supportFlow(s: SupportInput): Promise<string> {
+  const { flow, conversation, deps } = s;
   const tr = translator(deps.i18n, s.locale);
   const yes = await flow.choose({
-    text: `${tr("wellbeing-crisis-offer")}\n\n${tr("peer-crisis-how")}`,
+    text: `${s.before}\n\n${tr("wellbeing-crisis-offer")}\n\n${tr("peer-crisis-how")}`,
     cancel: false,
     rows: [
       [{ text: tr("wellbeing-crisis-yes"), data: flow.data("sup", "yes") }],
       [{ text: tr("wellbeing-crisis-no"), data: flow.data("sup", "no") }],
     ],
   });
-  if (yes !== flow.data("sup", "yes")) return void (await ctx.reply(tr("wellbeing-not-sent")));
+  if (yes !== flow.data("sup", "yes")) return tr("wellbeing-not-sent");
   const outcome = await conversation.external(() => deps.peer.request(s.pseudonym, "crisis"));
-  await ctx.reply(requestOutcomeText(tr, outcome, externalContacts(deps.wellbeingContent, s.locale)));
+  return requestOutcomeText(tr, outcome, externalContacts(deps.wellbeingContent, s.locale));
 }

@@ -5,8 +5,10 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { BroadcastRecord } from "../../db/repositories/broadcasts.js";
 import type { Role } from "../../db/repositories/members.js";
 import { countsOf } from "../../services/broadcast-report.js";
-import { audienceSummary, formatWhen, reportText, snippet } from "../broadcast-views.js";
-import { cb } from "../callback-data.js";
+import { usefulButton } from "../../services/buttons.js";
+import { audienceSummary, formatWhen, reportText, shownStatus, snippet } from "../broadcast-views.js";
+import { broadcastControlButton, broadcastListButton, broadcastStep, menu } from "../buttons.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { BROADCAST } from "../conversations/broadcast.js";
 import { BROADCAST_EDIT } from "../conversations/broadcast-edit.js";
@@ -17,11 +19,24 @@ const composer = new Composer<Context>();
 const privateChats = composer.chatType("private");
 const TRAINERS: Role[] = ["trainer", "admin"];
 const MEMBERS: Role[] = ["officer", "trainer", "staff", "admin"];
-const ID = "([0-9a-f-]{36})";
-const ICONS: Record<string, string> = { scheduled: "🕒", sending: "📤", paused: "⏸", cancelled: "✖️", finished: "✅" };
+const ICONS: Record<string, string> = {
+  scheduled: "🕒",
+  sending: "📤",
+  quiet: "🌙",
+  paused: "⏸",
+  cancelled: "✖️",
+  finished: "✅",
+};
 
 const locale = (ctx: Context) => ctx.member?.locale ?? "km";
+type ListAct = Parameters<typeof broadcastListButton.pack>[0]["act"];
+type ControlAct = Parameters<typeof broadcastControlButton.pack>[0]["act"];
+const listData = (act: ListAct, id?: string) => broadcastListButton.pack({ act, id });
+const control = (act: ControlAct, id: string) => broadcastControlButton.pack({ act, id });
 const when = (ctx: Context, at: Date | null) => (at ? formatWhen(at, locale(ctx), ctx.deps.config.TZ) : "—");
+/** Sending, or held until quiet hours end. */
+const statusOf = (ctx: Context, b: BroadcastRecord) =>
+  shownStatus(b, { now: ctx.deps.now(), timeZone: ctx.deps.config.TZ, hours: ctx.deps.config.QUIET_HOURS });
 
 async function compose(ctx: Context) {
   await ctx.conversation.exitAll();
@@ -32,17 +47,18 @@ async function showList(ctx: Context) {
   const list = await ctx.deps.broadcasts.list(10);
   const kb = new InlineKeyboard();
   const lines = list.map((b, i) => {
-    kb.text(String(i + 1), cb("bcl", "s", b.id));
+    kb.text(String(i + 1), listData("s", b.id));
     if (i % 5 === 4) kb.row();
+    const status = statusOf(ctx, b);
     return ctx.t("broadcast-list-line", {
       n: i + 1,
-      icon: ICONS[b.status] ?? "",
-      status: ctx.t(`broadcast-status-${b.status}`),
+      icon: ICONS[status] ?? "",
+      status: ctx.t(`broadcast-status-${status}`),
       when: when(ctx, b.status === "scheduled" ? b.scheduledAt : (b.startedAt ?? b.createdAt)),
       snippet: snippet(b),
     });
   });
-  kb.row().text(ctx.t("broadcast-new"), cb("bcl", "new"));
+  kb.row().text(ctx.t("broadcast-new"), listData("new"));
   const text = lines.length ? `${ctx.t("broadcast-list-title")}\n\n${lines.join("\n")}` : ctx.t("broadcast-list-empty");
   await ctx.reply(text, { reply_markup: kb });
 }
@@ -52,7 +68,7 @@ async function showDetail(ctx: Context, b: BroadcastRecord) {
   const kb = new InlineKeyboard();
   const lines = [
     ctx.t("broadcast-detail", {
-      status: `${ICONS[b.status] ?? ""} ${ctx.t(`broadcast-status-${b.status}`)}`,
+      status: `${ICONS[statusOf(ctx, b)] ?? ""} ${ctx.t(`broadcast-status-${statusOf(ctx, b)}`)}`,
       when: when(ctx, b.status === "scheduled" ? b.scheduledAt : (b.startedAt ?? b.scheduledAt)),
       versions: ctx.t(b.en ? "broadcast-versions-both" : "broadcast-versions-one"),
       media: ctx.t(`broadcast-media-${b.media?.kind ?? "none"}`),
@@ -63,30 +79,27 @@ async function showDetail(ctx: Context, b: BroadcastRecord) {
   ];
   if (b.status === "scheduled") {
     lines.push(ctx.t("broadcast-count", { count: await ctx.deps.broadcasts.countAudience(b.audience) }));
-    kb.text(ctx.t("broadcast-edit-time"), cb("bcl", "t", b.id)).row();
+    kb.text(ctx.t("broadcast-edit-time"), listData("t", b.id)).row();
     if (b.en) {
-      kb.text(ctx.t("broadcast-edit-km"), cb("bcl", "ek", b.id)).text(
-        ctx.t("broadcast-edit-en"),
-        cb("bcl", "ee", b.id),
-      );
-    } else kb.text(ctx.t("broadcast-edit-one"), cb("bcl", "ek", b.id));
-    kb.row().text(ctx.t("broadcast-cancel"), cb("bcp", "c", b.id));
+      kb.text(ctx.t("broadcast-edit-km"), listData("ek", b.id)).text(ctx.t("broadcast-edit-en"), listData("ee", b.id));
+    } else kb.text(ctx.t("broadcast-edit-one"), listData("ek", b.id));
+    kb.row().text(ctx.t("broadcast-cancel"), control("c", b.id));
   } else if (b.jobId) {
     const counts = countsOf(await ctx.deps.broadcasts.progress(b));
     lines.push("", reportText(tr, b, counts, await ctx.deps.broadcasts.usefulCount(b.id)));
-    if (b.status === "sending") kb.text(ctx.t("broadcast-pause"), cb("bcp", "p", b.id));
-    if (b.status === "paused") kb.text(ctx.t("broadcast-resume"), cb("bcp", "r", b.id));
-    if (b.status === "sending" || b.status === "paused") kb.text(ctx.t("broadcast-cancel"), cb("bcp", "c", b.id)).row();
-    kb.text(ctx.t("broadcast-csv"), cb("bcl", "csv", b.id));
+    if (b.status === "sending") kb.text(ctx.t("broadcast-pause"), control("p", b.id));
+    if (b.status === "paused") kb.text(ctx.t("broadcast-resume"), control("r", b.id));
+    if (b.status === "sending" || b.status === "paused") kb.text(ctx.t("broadcast-cancel"), control("c", b.id)).row();
+    kb.text(ctx.t("broadcast-csv"), listData("csv", b.id));
   }
-  kb.row().text(ctx.t("broadcast-back-to-list"), cb("bcl", "list"));
+  kb.row().text(ctx.t("broadcast-back-to-list"), listData("list"));
   await ctx.reply(lines.join("\n"), { reply_markup: kb });
 }
 
 privateChats.command("broadcast", logHandle("broadcast"), requireRole("broadcast", TRAINERS), compose);
 privateChats.command("broadcasts", logHandle("broadcasts"), requireRole("broadcasts", TRAINERS), showList);
 privateChats.callbackQuery(
-  "menu:broadcasts",
+  menu("broadcasts"),
   logHandle("broadcasts"),
   requireRole("broadcasts", TRAINERS),
   async (ctx) => {
@@ -97,11 +110,10 @@ privateChats.callbackQuery(
 
 // /broadcasts: list, detail, new, edit before start, CSV.
 privateChats.callbackQuery(
-  new RegExp(`^bcl:(new|list|s|t|ek|ee|csv)(?::${ID})?$`),
+  broadcastListButton.filter,
   logHandle("broadcasts"),
   requireRole("broadcasts", TRAINERS),
-  async (ctx) => {
-    const [, action, id = ""] = ctx.match;
+  pressHandler(broadcastListButton, async (ctx, { act: action, id = "" }) => {
     if (action === "new" || action === "list") {
       await ctx.answerCallbackQuery();
       await (action === "new" ? compose(ctx) : showList(ctx));
@@ -137,22 +149,21 @@ privateChats.callbackQuery(
     await ctx.answerCallbackQuery();
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(BROADCAST_EDIT, b.id, action === "t" ? "time" : action === "ee" ? "en" : "km");
-  },
+  }),
 );
 
 // Pause, resume, cancel (asks first), cancel confirmed (k), keep going (n).
 privateChats.callbackQuery(
-  new RegExp(`^bcp:([prckn]):${ID}$`),
+  broadcastControlButton.filter,
   logHandle("broadcast.control"),
   requireRole("broadcast.control", TRAINERS),
-  async (ctx) => {
-    const [, action, id = ""] = ctx.match;
+  pressHandler(broadcastControlButton, async (ctx, { act: action, id }) => {
     const by = ctx.pseudonym ?? "";
     if (action === "c") {
       await ctx.answerCallbackQuery();
       const kb = new InlineKeyboard()
-        .text(ctx.t("broadcast-cancel-yes"), cb("bcp", "k", id))
-        .text(ctx.t("broadcast-cancel-no"), cb("bcp", "n", id));
+        .text(ctx.t("broadcast-cancel-yes"), control("k", id))
+        .text(ctx.t("broadcast-cancel-no"), control("n", id));
       await ctx.reply(ctx.t("broadcast-cancel-ask"), { reply_markup: kb });
       return;
     }
@@ -175,16 +186,15 @@ privateChats.callbackQuery(
     // The progress message itself is updated by the progress loop (at most one edit every 3 seconds).
     if (action === "k" && result === "ok")
       await ctx.editMessageText(ctx.t("broadcast-cancelled")).catch(() => undefined);
-  },
+  }),
 );
 
 // 👍 Useful on a broadcast someone received (any enrolled member; counted once, only for recipients).
 composer.callbackQuery(
-  /^bcu:(.+)$/,
+  usefulButton.filter,
   logHandle("broadcast.useful"),
   requireRole("broadcast.useful", MEMBERS),
-  async (ctx) => {
-    const id = ctx.match[1] ?? "";
+  pressHandler(usefulButton, async (ctx, { id }) => {
     if (id === "preview") {
       await ctx.answerCallbackQuery({ text: ctx.t("broadcast-preview-useful") });
       return;
@@ -196,12 +206,18 @@ composer.callbackQuery(
       not_recipient: "common-button-expired",
     };
     await ctx.answerCallbackQuery({ text: ctx.t(key[result]) });
-  },
+  }),
 );
 
 // Anything else in the broadcast namespaces: a stale composer button, or a forgery.
-composer.callbackQuery(/^bc[a-z]?:/, logHandle("broadcast"), requireRole("broadcast", TRAINERS), async (ctx) => {
-  await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
-});
+// (Data in these namespaces that does not validate is answered as expired by pressHandler, after the role check.)
+composer.callbackQuery(
+  broadcastStep.filter,
+  logHandle("broadcast"),
+  requireRole("broadcast", TRAINERS),
+  async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
+  },
+);
 
 export { composer as broadcastsFeature };

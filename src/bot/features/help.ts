@@ -1,5 +1,6 @@
 // /help: what this person can do, for their role (or how to join, before enrolment).
 import { Composer } from "grammy";
+import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
@@ -20,7 +21,7 @@ async function showHelp(ctx: Context) {
 }
 
 composer.command("help", logHandle("help"), showHelp);
-composer.callbackQuery("menu:help", logHandle("help"), async (ctx) => {
+composer.callbackQuery(menu("help"), logHandle("help"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showHelp(ctx);
 });

@@ -2,7 +2,8 @@
 // (role → uses → days); every press re-checks the role, and trainers may only invite officers.
 import { Composer, InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
-import { cb } from "../callback-data.js";
+import { inviteButton, menu } from "../buttons.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { deny, requireRole } from "../filters/roles.js";
 import { logHandle } from "../middlewares/update-logger.js";
@@ -20,25 +21,26 @@ export function invitableRoles(role: Role | undefined): Role[] {
 
 async function startInvite(ctx: Context) {
   const kb = new InlineKeyboard();
-  for (const r of invitableRoles(ctx.member?.role)) kb.text(ctx.t(`role-${r}`), cb("inv", "r", r)).row();
+  for (const r of invitableRoles(ctx.member?.role))
+    kb.text(ctx.t(`role-${r}`), inviteButton.pack({ act: "r", arg: r })).row();
   await ctx.reply(ctx.t("invite-choose-role"), { reply_markup: kb });
 }
 
 const guarded = composer.filter(() => true);
 guarded.command("invite", logHandle("invite"), requireRole("invite", TRAINERS), startInvite);
-guarded.callbackQuery("menu:invites", logHandle("invites"), requireRole("invites", TRAINERS), async (ctx) => {
+guarded.callbackQuery(menu("invites"), logHandle("invites"), requireRole("invites", TRAINERS), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showInvites(ctx);
 });
 
+// Every press in the "inv" namespace, well-formed or not, passes the role check first.
 guarded.callbackQuery(
-  /^inv:r:([a-z]+)(?::(\d+))?(?::(\d+))?$/,
+  inviteButton.filter,
   logHandle("invite"),
   requireRole("invite", TRAINERS),
-  async (ctx) => {
-    const role = ctx.match[1] as Role;
-    const uses = ctx.match[2] ? Number(ctx.match[2]) : undefined;
-    const days = ctx.match[3] ? Number(ctx.match[3]) : undefined;
+  pressHandler(inviteButton, async (ctx, { act, arg, uses, days }) => {
+    if (act === "x") return revoke(ctx, arg);
+    const role = arg as Role;
     if (
       !invitableRoles(ctx.member?.role).includes(role) ||
       (uses && !USES.includes(uses)) ||
@@ -50,13 +52,14 @@ guarded.callbackQuery(
     await ctx.answerCallbackQuery();
     if (uses === undefined) {
       const kb = new InlineKeyboard();
-      for (const n of USES) kb.text(String(n), cb("inv", "r", role, n));
+      for (const n of USES) kb.text(String(n), inviteButton.pack({ act: "r", arg: role, uses: n }));
       await ctx.reply(ctx.t("invite-choose-uses"), { reply_markup: kb });
       return;
     }
     if (days === undefined) {
       const kb = new InlineKeyboard();
-      for (const d of DAYS) kb.text(ctx.t("invite-days", { days: d }), cb("inv", "r", role, uses, d));
+      for (const d of DAYS)
+        kb.text(ctx.t("invite-days", { days: d }), inviteButton.pack({ act: "r", arg: role, uses, days: d }));
       await ctx.reply(ctx.t("invite-choose-days"), { reply_markup: kb });
       return;
     }
@@ -77,7 +80,7 @@ guarded.callbackQuery(
         expires: formatDate(expiresAt, ctx.member?.locale ?? "km"),
       }),
     );
-  },
+  }),
 );
 
 async function showInvites(ctx: Context) {
@@ -88,7 +91,7 @@ async function showInvites(ctx: Context) {
   }
   const kb = new InlineKeyboard();
   const lines = list.map((inv, i) => {
-    kb.text(ctx.t("invites-revoke", { n: i + 1 }), cb("inv", "x", inv.id)).row();
+    kb.text(ctx.t("invites-revoke", { n: i + 1 }), inviteButton.pack({ act: "x", arg: inv.id })).row();
     return ctx.t("invites-line", {
       n: i + 1,
       role: ctx.t(`role-${inv.role}`),
@@ -102,17 +105,13 @@ async function showInvites(ctx: Context) {
 
 guarded.command("invites", logHandle("invites"), requireRole("invites", TRAINERS), showInvites);
 
-guarded.callbackQuery(
-  /^inv:x:([0-9a-f-]{36})$/,
-  logHandle("invites"),
-  requireRole("invites.revoke", TRAINERS),
-  async (ctx) => {
-    const ok = await ctx.deps.invites.revoke(ctx.match[1] ?? "");
-    if (ok) await ctx.deps.events.record(ctx.pseudonym ?? "", "invite.revoked", {});
-    await ctx.answerCallbackQuery({ text: ctx.t(ok ? "invites-revoked" : "common-button-expired") });
-    if (ok) await showInvites(ctx);
-  },
-);
+async function revoke(ctx: Context, id: string) {
+  ctx.handler = "invites";
+  const ok = /^[0-9a-f-]{36}$/.test(id) && (await ctx.deps.invites.revoke(id));
+  if (ok) await ctx.deps.events.record(ctx.pseudonym ?? "", "invite.revoked", {});
+  await ctx.answerCallbackQuery({ text: ctx.t(ok ? "invites-revoked" : "common-button-expired") });
+  if (ok) await showInvites(ctx);
+}
 
 export function formatDate(d: Date, locale: "km" | "en"): string {
   return new Intl.DateTimeFormat(locale === "km" ? "km-KH" : "en-GB", {

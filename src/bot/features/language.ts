@@ -1,6 +1,7 @@
 // /language (open to everyone, enrolled or not) and the language button in /settings.
 import { Composer, InlineKeyboard } from "grammy";
-import { cb } from "../callback-data.js";
+import { languageButton, settingsButton } from "../buttons.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import type { Locale } from "../i18n.js";
 import { logHandle } from "../middlewares/update-logger.js";
@@ -9,8 +10,8 @@ const composer = new Composer<Context>();
 
 async function showLanguages(ctx: Context) {
   const kb = new InlineKeyboard()
-    .text(ctx.t("language-name-km"), cb("lang", "km"))
-    .text(ctx.t("language-name-en"), cb("lang", "en"));
+    .text(ctx.t("language-name-km"), languageButton.pack({ locale: "km" }))
+    .text(ctx.t("language-name-en"), languageButton.pack({ locale: "en" }));
   await ctx.reply(
     `${ctx.deps.i18n.t("km", "onboarding-choose-language")}\n${ctx.deps.i18n.t("en", "onboarding-choose-language")}`,
     {
@@ -20,13 +21,18 @@ async function showLanguages(ctx: Context) {
 }
 
 composer.command("language", logHandle("language"), showLanguages);
-composer.callbackQuery("settings:language", logHandle("language"), async (ctx) => {
+composer.callbackQuery(settingsButton.pack({ act: "language" }), logHandle("language"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showLanguages(ctx);
 });
 
-composer.callbackQuery(/^lang:(km|en)$/, logHandle("language"), async (ctx) => {
-  const locale = ctx.match[1] as Locale;
+composer.callbackQuery(
+  languageButton.filter,
+  logHandle("language"),
+  pressHandler(languageButton, (ctx, v) => setLanguage(ctx, v.locale)),
+);
+
+async function setLanguage(ctx: Context, locale: Locale) {
   if (ctx.member && ctx.pseudonym) {
     ctx.member = await ctx.deps.members.update(ctx.pseudonym, { locale });
     await ctx.deps.events.record(ctx.pseudonym, "settings.language_changed", { locale });
@@ -36,6 +42,6 @@ composer.callbackQuery(/^lang:(km|en)$/, logHandle("language"), async (ctx) => {
   ctx.i18n.useLocale(locale);
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("language-changed"));
-});
+}
 
 export { composer as languageFeature };

@@ -4,8 +4,10 @@
 // never shown here, and the trainer's is never shown to the author.
 import { Composer, InlineKeyboard } from "grammy";
 import { DAY_MS } from "../../services/practice-notes.js";
+import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { enterWhenFree } from "../conversations/enter.js";
 import { MODERATE, MODERATORS } from "../conversations/moderate.js";
 import { requireRole } from "../filters/roles.js";
 import { logHandle } from "../middlewares/update-logger.js";
@@ -62,7 +64,7 @@ async function showQueue(ctx: Context, index: number, edit: boolean) {
 feature.command("moderate", logHandle("moderate"), requireRole("moderate", MODERATORS), (ctx) =>
   showQueue(ctx, 0, false),
 );
-feature.callbackQuery("menu:moderate", logHandle("moderate"), requireRole("moderate", MODERATORS), async (ctx) => {
+feature.callbackQuery(menu("moderate"), logHandle("moderate"), requireRole("moderate", MODERATORS), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showQueue(ctx, 0, false);
 });
@@ -79,7 +81,7 @@ feature.callbackQuery(
     }
     if (v.act === "edit" || v.act === "rej" || v.act === "drop") {
       await ctx.answerCallbackQuery();
-      return ctx.conversation.enter(MODERATE, v.id, v.act === "edit" ? "edit" : "reject");
+      return enterWhenFree(ctx, MODERATE, v.id, v.act === "edit" ? "edit" : "reject");
     }
     const ok = v.act === "ok" ? await p.approve(v.id) : await p.restore(v.id);
     const done = v.act === "ok" ? "practices-mod-approved" : "practices-mod-kept";

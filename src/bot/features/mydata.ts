@@ -1,5 +1,6 @@
 // /mydata: plainly, what Mitt holds about me.
 import { Composer } from "grammy";
+import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
@@ -34,7 +35,7 @@ async function showMyData(ctx: Context) {
 }
 
 composer.command("mydata", logHandle("mydata"), showMyData);
-composer.callbackQuery("menu:mydata", logHandle("mydata"), async (ctx) => {
+composer.callbackQuery(menu("mydata"), logHandle("mydata"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showMyData(ctx);
 });

@@ -5,6 +5,7 @@
 // anyone not enrolled passes on to the gate.
 import { Composer, InlineKeyboard } from "grammy";
 import type { PeerConversationRecord } from "../../db/repositories/peer.js";
+import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { deny } from "../filters/roles.js";
@@ -28,7 +29,7 @@ const feature = composer.chatType("private").filter((ctx) => !!ctx.member?.enrol
 const me = (ctx: Context) => ctx.pseudonym ?? "";
 
 feature.command("peer", logHandle("peer"), (ctx) => showPeerConsent(ctx, "command"));
-feature.callbackQuery("menu:peer", logHandle("peer"), async (ctx) => {
+feature.callbackQuery(menu("peer"), logHandle("peer"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showPeerConsent(ctx, "menu");
 });

@@ -4,8 +4,10 @@
 // digest setting. Button data names a note, never an authority: the service checks state and authorship.
 import { Composer, InlineKeyboard } from "grammy";
 import type { ReactResult } from "../../services/practices.js";
+import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { enterWhenFree } from "../conversations/enter.js";
 import { SHARE } from "../conversations/share.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import {
@@ -23,10 +25,10 @@ const feature = composer.chatType("private");
 const locale = (ctx: Context) => ctx.member?.locale ?? "km";
 const ALL = "all";
 
-feature.command("share", logHandle("share"), (ctx) => ctx.conversation.enter(SHARE, "command"));
-feature.callbackQuery("menu:share", logHandle("share"), async (ctx) => {
+feature.command("share", logHandle("share"), (ctx) => enterWhenFree(ctx, SHARE, "command"));
+feature.callbackQuery(menu("share"), logHandle("share"), async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(SHARE, "menu");
+  await enterWhenFree(ctx, SHARE, "menu");
 });
 feature.callbackQuery(
   shareButton.filter,
@@ -34,7 +36,7 @@ feature.callbackQuery(
   pressHandler(shareButton, async (ctx, v) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.conversation.enter(SHARE, v.from === "checkin" ? "checkin" : "menu");
+    await enterWhenFree(ctx, SHARE, v.from === "checkin" ? "checkin" : "menu");
   }),
 );
 
@@ -58,7 +60,7 @@ async function showTopics(ctx: Context, edit: boolean) {
 }
 
 feature.command("practices", logHandle("practices"), (ctx) => showTopics(ctx, false));
-feature.callbackQuery("menu:practices", logHandle("practices"), async (ctx) => {
+feature.callbackQuery(menu("practices"), logHandle("practices"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showTopics(ctx, false);
 });

@@ -2,7 +2,8 @@
 // open-question self-estimate over time, the "one thing" they chose and whether they tried it, and the topics
 // their tips will favour. Nobody else ever sees individual answers.
 import { Composer, InlineKeyboard } from "grammy";
-import { cb } from "../callback-data.js";
+import { checkinButton } from "../../services/buttons.js";
+import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { actionLabel } from "../conversations/checkin.js";
 import { logHandle } from "../middlewares/update-logger.js";
@@ -28,11 +29,11 @@ async function showProgress(ctx: Context) {
   if (!ctx.pseudonym || !ctx.member) return;
   const { completed, rows, focus } = await ctx.deps.checkins.progress(ctx.pseudonym);
   const kb = new InlineKeyboard()
-    .text(ctx.t("checkin-menu-button"), cb("menu", "reflect"))
+    .text(ctx.t("checkin-menu-button"), menu("reflect"))
     .row()
     .text(ctx.t("progress-peer-button"), peerOpen.pack({ source: "progress" }))
     .row()
-    .text(ctx.t("checkin-settings-button"), cb("ci", "settings"));
+    .text(ctx.t("checkin-settings-button"), checkinButton.pack({ run: "settings" }));
   if (completed === 0) {
     await ctx.reply(ctx.t("progress-empty"), { reply_markup: kb });
     return;
@@ -63,7 +64,7 @@ async function showProgress(ctx: Context) {
 }
 
 feature.command("progress", logHandle("progress"), showProgress);
-feature.callbackQuery("menu:progress", logHandle("progress"), async (ctx) => {
+feature.callbackQuery(menu("progress"), logHandle("progress"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showProgress(ctx);
 });

@@ -2,9 +2,12 @@
 // interview any children this week?" → one check-in per interview, the next offered after each), and the
 // check-in settings (weekly question, weekly stress question), reached with /reflect settings or a button.
 import { Composer, InlineKeyboard } from "grammy";
-import { cb } from "../callback-data.js";
+import { checkinButton } from "../../services/buttons.js";
+import { menu } from "../buttons.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { CHECKIN, type CheckinArgs } from "../conversations/checkin.js";
+import { enterWhenFree } from "../conversations/enter.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
 const composer = new Composer<Context>();
@@ -12,7 +15,7 @@ const feature = composer.chatType("private");
 
 async function startCheckin(ctx: Context, args: CheckinArgs) {
   if (!ctx.pseudonym || !ctx.member) return;
-  await ctx.conversation.enter(CHECKIN, args);
+  await enterWhenFree(ctx, CHECKIN, args);
 }
 
 export async function showCheckinSettings(ctx: Context, edit = false) {
@@ -21,9 +24,16 @@ export async function showCheckinSettings(ctx: Context, edit = false) {
   const state = (on: boolean) => ctx.t(on ? "checkin-on" : "checkin-off");
   const text = ctx.t("checkin-settings-title", { weekly: state(m.weeklyPrompt), stress: state(m.stressCheck) });
   const kb = new InlineKeyboard()
-    .text(ctx.t("checkin-settings-weekly", { state: state(m.weeklyPrompt) }), cb("ci", "set", "weekly"))
+    // Each button carries the value it sets (not "toggle"), so a press delivered twice gives the same result.
+    .text(
+      ctx.t("checkin-settings-weekly", { state: state(m.weeklyPrompt) }),
+      checkinButton.pack({ run: "set", item: "weekly", act: m.weeklyPrompt ? "0" : "1" }),
+    )
     .row()
-    .text(ctx.t("checkin-settings-stress", { state: state(m.stressCheck) }), cb("ci", "set", "stress"));
+    .text(
+      ctx.t("checkin-settings-stress", { state: state(m.stressCheck) }),
+      checkinButton.pack({ run: "set", item: "stress", act: m.stressCheck ? "0" : "1" }),
+    );
   if (edit) await ctx.editMessageText(text, { reply_markup: kb }).catch(() => ctx.reply(text, { reply_markup: kb }));
   else await ctx.reply(text, { reply_markup: kb });
 }
@@ -33,49 +43,63 @@ feature.command("reflect", logHandle("reflect"), async (ctx) => {
   await startCheckin(ctx, { source: "command", remaining: 0 });
 });
 
-feature.callbackQuery("menu:reflect", logHandle("reflect"), async (ctx) => {
+feature.callbackQuery(menu("reflect"), logHandle("reflect"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await startCheckin(ctx, { source: "menu", remaining: 0 });
 });
 
-// The weekly question: 0, 1, 2 or "3 or more" interviews this week.
-feature.callbackQuery(/^ci:wk:([0-3])$/, logHandle("reflect-weekly"), async (ctx) => {
-  const interviews = Number(ctx.match[1]);
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined); // one answer per question
-  // The check-ins this triggers: the denominator of reflection completion (staff summaries).
-  if (ctx.pseudonym) await ctx.deps.events.record(ctx.pseudonym, "checkin.interviews_reported", { count: interviews });
-  if (interviews === 0) {
-    await ctx.reply(ctx.t("checkin-weekly-none"));
-    return;
-  }
-  await startCheckin(ctx, { source: "weekly", remaining: interviews - 1 });
-});
+// The check-in's own buttons (outside a running check-in): the weekly question (0, 1, 2 or "3 or more" interviews
+// this week), the next of several reflections, the settings. A check-in's question buttons ("ci:<run>:…") reach
+// here only when that check-in is over: they are answered as expired.
+feature.callbackQuery(
+  checkinButton.filter,
+  logHandle("reflect"),
+  pressHandler(checkinButton, async (ctx, { run, item, act }) => {
+    if (run === "wk" || run === "next") {
+      const n = Number(item);
+      if (!Number.isInteger(n) || n < 0 || n > (run === "wk" ? 3 : 9)) return expired(ctx);
+      ctx.handler = run === "wk" ? "reflect-weekly" : "reflect-next";
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined); // one answer per question
+      // The check-ins this triggers: the denominator of reflection completion (staff summaries).
+      if (run === "wk" && ctx.pseudonym) {
+        await ctx.deps.events.record(ctx.pseudonym, "checkin.interviews_reported", { count: n });
+      }
+      if (run === "wk" && n === 0) return void (await ctx.reply(ctx.t("checkin-weekly-none")));
+      return startCheckin(
+        ctx,
+        run === "wk" ? { source: "weekly", remaining: n - 1 } : { source: "next", remaining: n - 1 },
+      );
+    }
+    if (run === "later") {
+      ctx.handler = "reflect-next";
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      return void (await ctx.reply(ctx.t("checkin-later")));
+    }
+    if (run === "settings") {
+      ctx.handler = "checkin-settings";
+      await ctx.answerCallbackQuery();
+      return showCheckinSettings(ctx);
+    }
+    if (run === "set" && (item === "weekly" || item === "stress") && (act === "0" || act === "1")) {
+      ctx.handler = "checkin-settings";
+      const m = ctx.member;
+      if (!m || !ctx.pseudonym) return expired(ctx);
+      const on = act === "1";
+      ctx.member = await ctx.deps.checkins.setPreferences(
+        ctx.pseudonym,
+        item === "weekly" ? { weeklyPrompt: on } : { stressCheck: on },
+      );
+      await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
+      return showCheckinSettings(ctx, true);
+    }
+    return expired(ctx);
+  }),
+);
 
-feature.callbackQuery(/^ci:next:([1-9])$/, logHandle("reflect-next"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await startCheckin(ctx, { source: "next", remaining: Number(ctx.match[1]) - 1 });
-});
-
-feature.callbackQuery("ci:later", logHandle("reflect-next"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("checkin-later"));
-});
-
-feature.callbackQuery("ci:settings", logHandle("checkin-settings"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showCheckinSettings(ctx);
-});
-
-feature.callbackQuery(/^ci:set:(weekly|stress)$/, logHandle("checkin-settings"), async (ctx) => {
-  const m = ctx.member;
-  if (!m || !ctx.pseudonym) return;
-  const prefs = ctx.match[1] === "weekly" ? { weeklyPrompt: !m.weeklyPrompt } : { stressCheck: !m.stressCheck };
-  ctx.member = await ctx.deps.checkins.setPreferences(ctx.pseudonym, prefs);
-  await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
-  await showCheckinSettings(ctx, true);
-});
+async function expired(ctx: Context) {
+  await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
+}
 
 export { composer as reflectFeature };

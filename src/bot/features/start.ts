@@ -1,5 +1,6 @@
 // /start: enrolled people get their main menu; everyone else enters onboarding.
 import { Composer } from "grammy";
+import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { ONBOARDING } from "../conversations/onboarding.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
@@ -17,7 +18,7 @@ privateChats.command(["start", "menu"], logHandle("start"), async (ctx) => {
   await ctx.conversation.enter(ONBOARDING);
 });
 
-privateChats.callbackQuery("menu:home", logHandle("menu"), async (ctx) => {
+privateChats.callbackQuery(menu("home"), logHandle("menu"), async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!ctx.member?.enrolled) return;
   await ctx.reply(ctx.t("menu-title"), { reply_markup: mainMenuKeyboard(ctx.member.role, ctx.t) });

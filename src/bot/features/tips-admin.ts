@@ -3,7 +3,8 @@
 // and a forged press is refused and logged without content.
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
-import { cb } from "../callback-data.js";
+import { tipsAdminButton } from "../buttons.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { ADD_TIP } from "../conversations/add-tip.js";
 import { requireRole } from "../filters/roles.js";
@@ -32,9 +33,9 @@ async function show(ctx: Context, text: string, kb: InlineKeyboard) {
 async function showTopics(ctx: Context) {
   const kb = new InlineKeyboard();
   for (const t of await ctx.deps.tips.topics()) {
-    kb.text(`${en(ctx) ? t.nameEn : t.nameKm} (${t.tips})`, cb("tadm", "t", t.id)).row();
+    kb.text(`${en(ctx) ? t.nameEn : t.nameKm} (${t.tips})`, tipsAdminButton.pack({ act: "t", id: t.id })).row();
   }
-  kb.text(ctx.t("tips-admin-add"), cb("tadm", "add"));
+  kb.text(ctx.t("tips-admin-add"), tipsAdminButton.pack({ act: "add" }));
   await show(ctx, ctx.t("tips-admin-title"), kb);
 }
 
@@ -45,9 +46,9 @@ async function showTopic(ctx: Context, topicId: string): Promise<boolean> {
   const tips = await ctx.deps.tips.inTopic(topicId);
   const kb = new InlineKeyboard();
   for (const tip of tips.slice(0, MAX_TIP_ROWS)) {
-    kb.text(`🗄 ${excerpt(en(ctx) ? tip.textEn : tip.textKm)}`, cb("tadm", "x", tip.id)).row();
+    kb.text(`🗄 ${excerpt(en(ctx) ? tip.textEn : tip.textKm)}`, tipsAdminButton.pack({ act: "x", id: tip.id })).row();
   }
-  kb.text(ctx.t("topics-prev"), cb("tadm", "list"));
+  kb.text(ctx.t("topics-prev"), tipsAdminButton.pack({ act: "list" }));
   const name = en(ctx) ? topic.nameEn : topic.nameKm;
   await show(ctx, ctx.t("tips-admin-topic", { topic: name, count: tips.length }), kb);
   return true;
@@ -56,38 +57,32 @@ async function showTopic(ctx: Context, topicId: string): Promise<boolean> {
 composer.command("tips", logHandle("tips"), requireRole("tips", TRAINERS), showTopics);
 
 // Every press in the "tadm" namespace, well-formed or not, passes the role check first.
-const presses = composer.filter((ctx) => ctx.callbackQuery?.data?.startsWith("tadm:") === true);
-presses.use(logHandle("tips-admin"), requireRole("tips", TRAINERS));
-
-presses.callbackQuery("tadm:list", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showTopics(ctx);
-});
-
-presses.callbackQuery("tadm:add", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(ADD_TIP);
-});
-
-presses.callbackQuery(/^tadm:t:([a-z-]{2,40})$/, async (ctx) => {
-  const found = await showTopic(ctx, ctx.match[1] ?? "");
-  await ctx.answerCallbackQuery(found ? {} : { text: ctx.t("common-button-expired") });
-});
-
-presses.callbackQuery(/^tadm:x:([\w-]{1,40})$/, async (ctx) => {
-  const tip = await ctx.deps.tips.get(ctx.match[1] ?? "");
-  if (!tip || tip.archived || !ctx.pseudonym || !(await ctx.deps.tips.archive(tip.id, ctx.pseudonym))) {
-    await ctx.answerCallbackQuery({ text: ctx.t("tip-not-found"), show_alert: true });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await showTopic(ctx, tip.topicId);
-  await ctx.reply(ctx.t("tips-admin-archived"));
-});
-
-presses.on("callback_query", async (ctx) => {
-  await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
-});
+composer.callbackQuery(
+  tipsAdminButton.filter,
+  logHandle("tips-admin"),
+  requireRole("tips", TRAINERS),
+  pressHandler(tipsAdminButton, async (ctx, { act, id = "" }) => {
+    if (act === "list") {
+      await ctx.answerCallbackQuery();
+      return showTopics(ctx);
+    }
+    if (act === "add") {
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.exitAll();
+      return ctx.conversation.enter(ADD_TIP);
+    }
+    if (act === "t") {
+      const found = await showTopic(ctx, id);
+      return ctx.answerCallbackQuery(found ? {} : { text: ctx.t("common-button-expired") });
+    }
+    const tip = await ctx.deps.tips.get(id);
+    if (!tip || tip.archived || !ctx.pseudonym || !(await ctx.deps.tips.archive(tip.id, ctx.pseudonym))) {
+      return ctx.answerCallbackQuery({ text: ctx.t("tip-not-found"), show_alert: true });
+    }
+    await ctx.answerCallbackQuery();
+    await showTopic(ctx, tip.topicId);
+    await ctx.reply(ctx.t("tips-admin-archived"));
+  }),
+);
 
 export { composer as tipsAdminFeature };

@@ -3,8 +3,10 @@
 // re-loaded for every press by the identify middleware, and unknown tips get a polite answer.
 import { Composer, InlineKeyboard } from "grammy";
 import type { TipRecord } from "../../db/repositories/tips.js";
+import { tipButton } from "../../services/buttons.js";
 import type { TipMessage } from "../../services/tips.js";
-import { cb } from "../callback-data.js";
+import { menu, tipShowButton, topicButton, topicsButton } from "../buttons.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
@@ -31,7 +33,7 @@ async function nextTipNow(ctx: Context) {
 }
 
 composer.command("tip", logHandle("tip"), nextTipNow);
-composer.callbackQuery("menu:tip", logHandle("tip"), async (ctx) => {
+composer.callbackQuery(menu("tip"), logHandle("tip"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await nextTipNow(ctx);
 });
@@ -40,40 +42,47 @@ async function showTopics(ctx: Context, page: number, edit: boolean) {
   const topics = (await ctx.deps.tips.topics()).filter((t) => t.tips > 0);
   const slice = topics.slice(page * TOPICS_PER_PAGE, (page + 1) * TOPICS_PER_PAGE);
   const kb = new InlineKeyboard();
-  for (const t of slice) kb.text(locale(ctx) === "en" ? t.nameEn : t.nameKm, cb("topic", t.id, 0)).row();
-  if (page > 0) kb.text(ctx.t("topics-prev"), cb("topics", page - 1));
-  if ((page + 1) * TOPICS_PER_PAGE < topics.length) kb.text(ctx.t("topics-next"), cb("topics", page + 1));
+  for (const t of slice)
+    kb.text(locale(ctx) === "en" ? t.nameEn : t.nameKm, topicButton.pack({ id: t.id, page: 0 })).row();
+  if (page > 0) kb.text(ctx.t("topics-prev"), topicsButton.pack({ page: page - 1 }));
+  if ((page + 1) * TOPICS_PER_PAGE < topics.length)
+    kb.text(ctx.t("topics-next"), topicsButton.pack({ page: page + 1 }));
   if (edit) await ctx.editMessageText(ctx.t("topics-title"), { reply_markup: kb });
   else await ctx.reply(ctx.t("topics-title"), { reply_markup: kb });
 }
 
 composer.command("topics", logHandle("topics"), (ctx) => showTopics(ctx, 0, false));
-composer.callbackQuery("menu:topics", logHandle("topics"), async (ctx) => {
+composer.callbackQuery(menu("topics"), logHandle("topics"), async (ctx) => {
   await ctx.answerCallbackQuery();
   await showTopics(ctx, 0, false);
 });
-composer.callbackQuery(/^topics:(\d{1,2})$/, logHandle("topics"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showTopics(ctx, Number(ctx.match[1]), true);
-});
+composer.callbackQuery(
+  topicsButton.filter,
+  logHandle("topics"),
+  pressHandler(topicsButton, async (ctx, { page }) => {
+    await ctx.answerCallbackQuery();
+    await showTopics(ctx, page, true);
+  }),
+);
 
-composer.callbackQuery(/^topic:([a-z-]{2,40}):(\d{1,2})$/, logHandle("topics"), async (ctx) => {
-  const [, topicId = "", pageText] = ctx.match;
-  const page = Number(pageText);
+composer.callbackQuery(topicButton.filter, logHandle("topics"), pressHandler(topicButton, showTopic));
+
+async function showTopic(ctx: Context, { id: topicId, page }: { id: string; page: number }) {
   const tips = await ctx.deps.tips.inTopic(topicId);
   if (!tips.length) return void (await ctx.answerCallbackQuery({ text: ctx.t("tip-not-found") }));
   await ctx.answerCallbackQuery();
   const en = locale(ctx) === "en";
   const kb = new InlineKeyboard();
   for (const tip of tips.slice(page * TIPS_PER_PAGE, (page + 1) * TIPS_PER_PAGE)) {
-    kb.text(short(en ? tip.textEn : tip.textKm), cb("tipshow", tip.id)).row();
+    kb.text(short(en ? tip.textEn : tip.textKm), tipShowButton.pack({ id: tip.id })).row();
   }
-  if (page > 0) kb.text(ctx.t("topics-prev"), cb("topic", topicId, page - 1));
-  if ((page + 1) * TIPS_PER_PAGE < tips.length) kb.text(ctx.t("topics-next"), cb("topic", topicId, page + 1));
-  kb.row().text(ctx.t("topics-all"), cb("topics", 0));
+  if (page > 0) kb.text(ctx.t("topics-prev"), topicButton.pack({ id: topicId, page: page - 1 }));
+  if ((page + 1) * TIPS_PER_PAGE < tips.length)
+    kb.text(ctx.t("topics-next"), topicButton.pack({ id: topicId, page: page + 1 }));
+  kb.row().text(ctx.t("topics-all"), topicsButton.pack({ page: 0 }));
   const topic = en ? tips[0]?.topicEn : tips[0]?.topicKm;
   await ctx.editMessageText(ctx.t("topics-tips-title", { topic: topic ?? "" }), { reply_markup: kb });
-});
+}
 
 /** Finds the tip a button names; answers the press when it is gone (an old or forged button). */
 async function tipOf(ctx: Context, id: string): Promise<TipRecord | null> {
@@ -85,55 +94,67 @@ async function tipOf(ctx: Context, id: string): Promise<TipRecord | null> {
   return tip;
 }
 
-composer.callbackQuery(/^tipshow:([\w-]{1,40})$/, logHandle("topics"), async (ctx) => {
-  const tip = await tipOf(ctx, ctx.match[1] ?? "");
-  if (!tip) return;
-  await ctx.answerCallbackQuery();
-  await sendTip(ctx, tip, "browse");
-});
-
-composer.callbackQuery(/^tip:([hrq]):([\w-]{1,40})$/, logHandle("tip-button"), async (ctx) => {
-  const [, action, id = ""] = ctx.match;
-  const tip = await tipOf(ctx, id);
-  if (!tip || !ctx.pseudonym) return;
-  if (action === "q") {
-    if (!tip.quiz) return void (await ctx.answerCallbackQuery({ text: ctx.t("tip-not-found") }));
+composer.callbackQuery(
+  tipShowButton.filter,
+  logHandle("topics"),
+  pressHandler(tipShowButton, async (ctx, { id }) => {
+    const tip = await tipOf(ctx, id);
+    if (!tip) return;
     await ctx.answerCallbackQuery();
-    const l = locale(ctx);
-    const kb = new InlineKeyboard();
-    tip.quiz.options.forEach((o, i) => {
-      kb.text(o[l], cb("tip", "a", tip.id, i)).row();
-    });
-    return void (await ctx.reply(tip.quiz.question[l], { reply_markup: kb }));
-  }
-  await ctx.deps.tips.feedback(ctx.pseudonym, tip, action === "h" ? "helpful" : "review");
-  await ctx.answerCallbackQuery({ text: ctx.t(action === "h" ? "tip-thanks-helpful" : "tip-thanks-review") });
-});
+    await sendTip(ctx, tip, "browse");
+  }),
+);
 
-composer.callbackQuery(/^tip:a:([\w-]{1,40}):(\d)$/, logHandle("tip-quiz"), async (ctx) => {
-  const tip = await tipOf(ctx, ctx.match[1] ?? "");
-  if (!tip || !ctx.pseudonym) return;
-  const result = await ctx.deps.tips.answerQuiz(ctx.pseudonym, tip, Number(ctx.match[2]), locale(ctx));
+// The buttons under a tip (built by the tip service: services/buttons.ts).
+composer.callbackQuery(
+  tipButton.filter,
+  logHandle("tip-button"),
+  pressHandler(tipButton, async (ctx, { act, id, option }) => {
+    if (act === "p" || act === "u") return pauseOrResume(ctx, act);
+    const tip = await tipOf(ctx, id ?? "");
+    if (!tip || !ctx.pseudonym) return;
+    if (act === "a") return answerQuiz(ctx, tip, option);
+    if (act === "q") {
+      if (!tip.quiz) return void (await ctx.answerCallbackQuery({ text: ctx.t("tip-not-found") }));
+      await ctx.answerCallbackQuery();
+      const l = locale(ctx);
+      const kb = new InlineKeyboard();
+      tip.quiz.options.forEach((o, i) => {
+        kb.text(o[l], tipButton.pack({ act: "a", id: tip.id, option: i })).row();
+      });
+      return void (await ctx.reply(tip.quiz.question[l], { reply_markup: kb }));
+    }
+    await ctx.deps.tips.feedback(ctx.pseudonym, tip, act === "h" ? "helpful" : "review");
+    await ctx.answerCallbackQuery({ text: ctx.t(act === "h" ? "tip-thanks-helpful" : "tip-thanks-review") });
+  }),
+);
+
+async function answerQuiz(ctx: Context, tip: TipRecord, option: number | undefined) {
+  ctx.handler = "tip-quiz";
+  if (!ctx.pseudonym || option === undefined)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") }));
+  const result = await ctx.deps.tips.answerQuiz(ctx.pseudonym, tip, option, locale(ctx));
   if (!result) return void (await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") }));
   await ctx.answerCallbackQuery();
   // The options are replaced by the answer, so the same quiz cannot be answered twice from one message.
   const question = tip.quiz?.question[locale(ctx)] ?? "";
   await ctx.editMessageText(`${question}\n\n${result.text}`);
-});
+}
 
-composer.callbackQuery(/^tip:([pu])$/, logHandle("tip-pause"), async (ctx) => {
+async function pauseOrResume(ctx: Context, act: "p" | "u") {
+  ctx.handler = "tip-pause";
   if (!ctx.pseudonym || !ctx.member) return;
   await ctx.answerCallbackQuery();
-  if (ctx.match[1] === "p") {
+  if (act === "p") {
     ctx.member = await ctx.deps.members.update(ctx.pseudonym, { tipFrequency: "paused" });
     await ctx.deps.events.record(ctx.pseudonym, "tips.paused", {});
-    const kb = new InlineKeyboard().text(ctx.t("tip-btn-resume"), cb("tip", "u"));
+    const kb = new InlineKeyboard().text(ctx.t("tip-btn-resume"), tipButton.pack({ act: "u" }));
     return void (await ctx.reply(ctx.t("tip-paused"), { reply_markup: kb }));
   }
   const frequency = ctx.member.tipFrequency === "paused" ? "three_weekly" : ctx.member.tipFrequency;
   ctx.member = await ctx.deps.members.update(ctx.pseudonym, { tipFrequency: frequency });
   await ctx.deps.events.record(ctx.pseudonym, "tips.resumed", { frequency });
   await ctx.reply(ctx.t("tip-resumed", { frequency: ctx.t(`tips-freq-${frequency}`), time: ctx.member.tipTime }));
-});
+}
 
 export { composer as tipsFeature };

@@ -3,38 +3,46 @@
 // peer connect, src/bot/peer-views.ts); and a safety net that shows the crisis contacts when crisis words
 // arrive outside any conversation.
 import { Composer } from "grammy";
+import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
+import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { showPeerConsent } from "../peer-views.js";
-import { crisisText, followupMessages, peerOfferKeyboard } from "../wellbeing-replies.js";
+import { asOneMessage, crisisText, followupMessages, peerOfferRows } from "../wellbeing-replies.js";
 
 const composer = new Composer<Context>();
 const feature = composer.chatType("private");
 
-feature.callbackQuery(/^wb:sisq:([1-5])$/, logHandle("wellbeing-stress"), async (ctx) => {
+feature.callbackQuery(
+  wellbeingButton.filter,
+  logHandle("wellbeing"),
+  pressHandler(wellbeingButton, async (ctx, { act, score }) => {
+    if (act === "sisq") return score === undefined ? expired(ctx) : stressAnswer(ctx, score);
+    ctx.handler = "wellbeing-peer";
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (act === "peer") await showPeerConsent(ctx, "ladder");
+    else await ctx.reply(ctx.t("wellbeing-peer-later"));
+  }),
+);
+
+async function expired(ctx: Context) {
+  await ctx.answerCallbackQuery({ text: ctx.t("common-button-expired") });
+}
+
+async function stressAnswer(ctx: Context, score: number) {
+  ctx.handler = "wellbeing-stress";
   const m = ctx.member;
   if (!m || !ctx.pseudonym) return;
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  const followup = await ctx.deps.checkins.recordStress(ctx.pseudonym, Number(ctx.match[1]));
-  await ctx.reply(ctx.t("wellbeing-thanks"));
-  for (const msg of followupMessages(ctx.t, ctx.deps.wellbeingContent, m.locale, followup, "sisq", Math.random())) {
-    await ctx.reply(msg.text, msg.markup ? { reply_markup: msg.markup } : {});
-  }
-});
-
-feature.callbackQuery("wb:peer", logHandle("wellbeing-peer"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await showPeerConsent(ctx, "ladder");
-});
-
-feature.callbackQuery("wb:nothanks", logHandle("wellbeing-peer"), async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t("wellbeing-peer-later"));
-});
+  const followup = await ctx.deps.checkins.recordStress(ctx.pseudonym, score);
+  // The thanks and the follow-up as one message (several at once would be paced by Telegram and arrive late).
+  const parts = followupMessages(ctx.t, ctx.deps.wellbeingContent, m.locale, followup, "sisq", Math.random());
+  const reply = asOneMessage([{ text: ctx.t("wellbeing-thanks") }, ...parts]);
+  await ctx.reply(reply.text, reply.markup ? { reply_markup: reply.markup } : {});
+}
 
 // Safety net: crisis words in a message that no conversation took still get the crisis contacts at once.
 feature.on("message:text", async (ctx, next) => {
@@ -43,8 +51,12 @@ feature.on("message:text", async (ctx, next) => {
   if (!mentionsCrisis(ctx.message.text, ctx.deps.wellbeingContent.crisisWords)) return next();
   ctx.handler = "wellbeing-crisis";
   await ctx.deps.events.record(ctx.pseudonym, "escalation.offered", { step: "crisis" });
-  await ctx.reply(crisisText(ctx.t, ctx.deps.wellbeingContent, m.locale));
-  await ctx.reply(ctx.t("wellbeing-crisis-offer"), { reply_markup: peerOfferKeyboard(ctx.t) });
+  // The contacts and the offer of a person in one message, so neither waits behind the other.
+  const reply = asOneMessage([
+    { text: crisisText(ctx.t, ctx.deps.wellbeingContent, m.locale) },
+    { text: ctx.t("wellbeing-crisis-offer"), rows: peerOfferRows(ctx.t) },
+  ]);
+  await ctx.reply(reply.text, { reply_markup: reply.markup });
 });
 
 export { composer as wellbeingFeature };

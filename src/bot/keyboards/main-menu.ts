@@ -1,12 +1,12 @@
-// The main menu: one inline keyboard per role. Buttons only name an action ("menu:<item>"); the menu
-// feature re-checks the role on every press.
+// The main menu: one inline keyboard per role. Buttons only name an action (menuButton, "menu:<item>"); the
+// feature behind each re-checks the role on every press.
 import { InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
-import { cb } from "../callback-data.js";
+import { type MenuEntry, menu } from "../buttons.js";
 import type { Translate } from "../i18n.js";
 
 export interface MenuItem {
-  id: string;
+  id: MenuEntry;
   labelKey: string;
   roles: readonly Role[];
 }
@@ -39,7 +39,7 @@ export function menuItemsFor(role: Role): MenuItem[] {
 export function mainMenuKeyboard(role: Role, tr: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
   menuItemsFor(role).forEach((item, i) => {
-    kb.text(tr(item.labelKey), cb("menu", item.id));
+    kb.text(tr(item.labelKey), menu(item.id));
     if (i % 2 === 1) kb.row();
   });
   return kb;

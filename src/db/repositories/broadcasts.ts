@@ -216,24 +216,45 @@ export function createBroadcastRepository(prisma: PrismaClient, clock: { now: No
       return count === 1;
     },
 
-    /** Marks the end once; a cancelled broadcast keeps its status. */
-    async finish(id: string, now: Date): Promise<boolean> {
-      const rows = await prisma.$queryRaw<{ id: string }[]>`
-        UPDATE broadcasts
-        SET finished_at = ${now},
-            status = CASE WHEN status = 'cancelled' THEN 'cancelled'::"BroadcastStatus"
-                          ELSE 'finished'::"BroadcastStatus" END
-        WHERE id = ${id} AND finished_at IS NULL AND status IN ('sending', 'paused', 'cancelled')
-        RETURNING id`;
-      return rows.length === 1;
-    },
-
-    /** One pseudonymous `broadcast.delivered` event per recipient who got it, in one statement. */
-    async recordDelivered(jobId: string, attrs: Record<string, unknown>, at: Date): Promise<number> {
-      return prisma.$executeRaw`
-        INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
-        SELECT o.recipient, 'broadcast.delivered', ${JSON.stringify(attrs)}::jsonb, COALESCE(o.sent_at, ${at})
-        FROM outbox o WHERE o.job_id = ${jobId} AND o.state = 'sent'`;
+    /**
+     * Closes a broadcast once, in one transaction: its end (a cancelled one keeps its status), one pseudonymous
+     * `broadcast.delivered` event per recipient who got it, and the creator's `broadcast.finished` event. A failure
+     * anywhere leaves none of it, so the next attempt does all of it; false when it was closed already.
+     */
+    async finish(
+      id: string,
+      now: Date,
+      events: {
+        delivered: { jobId: string; attrs: Record<string, unknown> } | null;
+        finished: { pseudonym: string; attrs: Record<string, unknown> };
+      },
+    ): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          UPDATE broadcasts
+          SET finished_at = ${now},
+              status = CASE WHEN status = 'cancelled' THEN 'cancelled'::"BroadcastStatus"
+                            ELSE 'finished'::"BroadcastStatus" END
+          WHERE id = ${id} AND finished_at IS NULL AND status IN ('sending', 'paused', 'cancelled')
+          RETURNING id`;
+        if (rows.length !== 1) return false;
+        if (events.delivered) {
+          await tx.$executeRaw`
+            INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
+            SELECT o.recipient, 'broadcast.delivered', ${JSON.stringify(events.delivered.attrs)}::jsonb,
+                   COALESCE(o.sent_at, ${now})
+            FROM outbox o WHERE o.job_id = ${events.delivered.jobId} AND o.state = 'sent'`;
+        }
+        await tx.usageEvent.create({
+          data: {
+            pseudonym: events.finished.pseudonym,
+            type: "broadcast.finished",
+            attrs: events.finished.attrs as Prisma.InputJsonValue,
+            occurredAt: now,
+          },
+        });
+        return true;
+      });
     },
 
     /** Only someone the broadcast was sent to can mark it useful, once. */

@@ -122,21 +122,35 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
     },
 
     /** A trainer's own tip (database only), placed after the topic's other tips. */
-    async addTrainerTip(input: { topicId: string; textKm: string; textEn: string; createdBy: string }) {
-      const last = await prisma.tip.aggregate({ where: { topicId: input.topicId }, _max: { position: true } });
+    /**
+     * A trainer's tip at the end of its topic, with its `tip.added` event, in one transaction. The topic row is
+     * locked first, so two trainers adding at once get distinct positions (a MAX()+1 without the lock gives both
+     * the same one).
+     */
+    async addTrainerTip(
+      input: { topicId: string; textKm: string; textEn: string; createdBy: string },
+      event: { type: "tip.added"; attrs: Record<string, unknown> },
+    ) {
       const id = `t-${randomBytes(4).toString("hex")}`;
-      await prisma.tip.create({
-        data: {
-          id,
-          topicId: input.topicId,
-          position: (last._max.position ?? 0) + 1,
-          textKm: input.textKm,
-          textEn: input.textEn,
-          source: "trainer",
-          origin: "trainer",
-          createdBy: input.createdBy,
-          updatedAt: now(),
-        },
+      await prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM tip_topics WHERE id = ${input.topicId} FOR UPDATE`;
+        const last = await tx.tip.aggregate({ where: { topicId: input.topicId }, _max: { position: true } });
+        await tx.tip.create({
+          data: {
+            id,
+            topicId: input.topicId,
+            position: (last._max.position ?? 0) + 1,
+            textKm: input.textKm,
+            textEn: input.textEn,
+            source: "trainer",
+            origin: "trainer",
+            createdBy: input.createdBy,
+            updatedAt: now(),
+          },
+        });
+        await tx.usageEvent.create({
+          data: { pseudonym: input.createdBy, type: event.type, attrs: event.attrs as object, occurredAt: now() },
+        });
       });
       return id;
     },
