@@ -93,9 +93,9 @@ describe("bursts to one chat", () => {
     const crisis = await human(() => u.ask("ពេលខ្លះខ្ញុំគិតខ្លី"));
     expect(crisis.text).toContain("🆘");
     expect(crisis.buttons.flat().map((b) => b.text)).toContain("ពេលក្រោយសិន");
-    const kept = await human(() => u.askPress("ពេលក្រោយសិន"));
-    expect(kept.buttons.flat().map((b) => b.text)).toContain("✅ រក្សាទុក");
-    await human(() => u.askPress("✅ រក្សាទុក"));
+    const offered = await human(() => u.askPress("ពេលក្រោយសិន"));
+    expect(offered.buttons.flat().map((b) => b.text)).toContain("➡️ បន្ត ដោយមិនរក្សាទុក");
+    await human(() => u.askPress("➡️ បន្ត ដោយមិនរក្សាទុក"));
     await human(() => u.askPress("⏭ រំលង"));
     const since = emu.calls.length;
     const end = await human(() => u.askPress("បញ្ចប់ ✔️"));
