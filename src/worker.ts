@@ -1,10 +1,12 @@
 // `npm run worker`: a delivery worker without the bot (no polling), for sending from more processes.
+// Composed from the same wiring as the bot (src/compose.ts), so it renders tips and digests the same way.
 // Needs real PostgreSQL (DATABASE_URL): PGlite is one process. Several workers never send the same row.
 import { existsSync } from "node:fs";
+import { Api } from "grammy";
 import { systemClock } from "./clock.js";
+import { composeServices } from "./compose.js";
 import { ConfigError, createConfig } from "./config.js";
 import { createDatabase } from "./db/client.js";
-import { createDeliveryStack } from "./delivery/stack.js";
 import { createLogger, logFatalAndExit } from "./logger.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -24,7 +26,8 @@ if (!config.DATABASE_URL) {
 }
 const db = await createDatabase({ databaseUrl: config.DATABASE_URL });
 await db.migrate();
-const { worker } = createDeliveryStack(config, db.prisma, logger, systemClock);
+const api = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
+const { worker } = await composeServices({ config, logger, db, now: systemClock, api: () => api });
 const shutdown = async (signal: string) => {
   logger.info({ msg: "shutting down", signal });
   await worker.stop();
