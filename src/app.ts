@@ -6,7 +6,8 @@ import { createBot } from "./bot/index.js";
 import { type Now, systemClock } from "./clock.js";
 import { composeServices } from "./compose.js";
 import type { Config } from "./config.js";
-import { createDatabase, type Database } from "./db/client.js";
+import type { Database } from "./db/client.js";
+import { openDatabase } from "./db/open-database.js";
 import type { Logger } from "./logger.js";
 
 export interface AppOptions {
@@ -18,10 +19,11 @@ export interface AppOptions {
 }
 
 export async function createApp({ config, logger, db: givenDb, now = systemClock }: AppOptions) {
-  const db = givenDb ?? (await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
-  if (!givenDb) {
-    const applied = await db.migrate();
-    if (applied.length) logger.info({ msg: "migrations applied", applied });
+  let db = givenDb;
+  if (!db) {
+    const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    db = opened.db;
+    if (opened.applied.length) logger.info({ msg: "migrations applied", applied: opened.applied });
   }
   const s = await composeServices({ config, logger, db, now, api: () => bot.api });
   const { i18n, members, delivery, scheduler, worker } = s;

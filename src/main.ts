@@ -1,22 +1,9 @@
 // Entry point: read .env and the environment, validate, start Mitt, stop cleanly on SIGINT/SIGTERM.
-import { existsSync } from "node:fs";
 import { createApp } from "./app.js";
-import { ConfigError, createConfig } from "./config.js";
+import { bootConfig } from "./boot.js";
 import { createLogger, logFatalAndExit } from "./logger.js";
 
-// Node's own .env loader; variables already in the environment win.
-if (existsSync(".env")) process.loadEnvFile(".env");
-
-let config: ReturnType<typeof createConfig>;
-try {
-  config = createConfig(process.env);
-} catch (err) {
-  if (err instanceof ConfigError) {
-    for (const line of err.lines) console.error(line);
-    process.exit(1);
-  }
-  throw err;
-}
+const config = await bootConfig();
 
 const logger = createLogger({
   level: config.LOG_LEVEL,

@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { TestProject } from "vitest/node";
 import { createDatabase } from "../src/db/client.js";
 import { applyMigrations } from "../src/db/migrations.js";
+import { ensurePgliteTemplate } from "../src/db/pglite-template.js";
 import { adminQuery, databaseUrl } from "./helpers/postgres.js";
 
 declare module "vitest" {
@@ -34,6 +35,8 @@ export default async function setup(project: TestProject) {
       for (const { datname } of rows) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     };
   }
+  // Bot processes started by tests begin a fresh DATA_DIR from the build's template, as production does.
+  await ensurePgliteTemplate();
   const dir = await mkdtemp(path.join(tmpdir(), "mitt-test-"));
   const pglite = new PGlite();
   await applyMigrations(new PrismaPGlite(pglite));

@@ -15,14 +15,19 @@ export async function readSchema(prismaDir = PRISMA_DIR): Promise<SchemaFile> {
   return { path: schemaPath, content: await readFile(schemaPath, "utf8") };
 }
 
-/** The migrations folder in the shape Prisma's CLI hands to the engine. */
-export async function readMigrationsList(prismaDir = PRISMA_DIR) {
-  const baseDir = path.join(prismaDir, "migrations");
-  const entries = await readdir(baseDir, { withFileTypes: true });
-  const dirs = entries
+/** The names of the migrations in prisma/migrations, in the order they apply. */
+export async function migrationNames(prismaDir = PRISMA_DIR): Promise<string[]> {
+  const entries = await readdir(path.join(prismaDir, "migrations"), { withFileTypes: true });
+  return entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
+}
+
+/** The migrations folder in the shape Prisma's CLI hands to the engine. */
+export async function readMigrationsList(prismaDir = PRISMA_DIR) {
+  const baseDir = path.join(prismaDir, "migrations");
+  const dirs = await migrationNames(prismaDir);
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,

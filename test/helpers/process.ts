@@ -59,8 +59,14 @@ function clockEnv(): Record<string, string> {
   return Object.fromEntries(pass) as Record<string, string>;
 }
 
+/** What `npm start` runs after `npm run build`: the compiled bot, without the TypeScript launcher. */
+export function startBuiltBotProcess(env: Record<string, string>): BotProcess {
+  return startProcess("dist/main.js", env);
+}
+
 function startProcess(entry: string, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const loader = entry.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...loader, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", ...clockEnv(), NODE_ENV: "test", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,26 @@
+// The first steps of every entry point (bot and worker): read .env and the environment, validate them, and
+// check the settings that only the world can confirm (database, data directory, Bot API). Anything wrong
+// prints one line per problem, naming the setting, and exits non-zero before a logger or database exists.
+import { existsSync } from "node:fs";
+import { type Config, ConfigError, createConfig } from "./config.js";
+import { startupProblems } from "./startup-checks.js";
+
+export async function bootConfig(): Promise<Config> {
+  // Node's own .env loader; variables already in the environment win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config: Config;
+  try {
+    config = createConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    return exitWith(err.lines);
+  }
+  const problems = await startupProblems(config);
+  if (problems.length) return exitWith(problems);
+  return config;
+}
+
+function exitWith(lines: string[]): never {
+  for (const line of lines) console.error(line);
+  process.exit(1);
+}
