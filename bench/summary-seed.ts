@@ -2,7 +2,7 @@
 // per table): officers spread unevenly over the provinces, usage events of every kind the summaries read,
 // check-ins, weekly stress answers, invite codes and broadcasts with their outbox rows. Deterministic (setseed).
 import type { PrismaClient } from "../src/db/generated/client.ts";
-import { PROVINCES } from "../src/services/provinces.js";
+import { PROVINCES } from "../src/domain/provinces.js";
 
 export interface SeedOptions {
   officers: number;

@@ -1,6 +1,6 @@
 // `npm run docs:events`: rewrites the event catalogue block in README.md from src/services/events.ts.
 import { readFile, writeFile } from "node:fs/promises";
-import { catalogueMarkdown } from "../src/services/events.js";
+import { catalogueMarkdown } from "../src/domain/events.js";
 
 const START = "<!-- events:start -->";
 const END = "<!-- events:end -->";

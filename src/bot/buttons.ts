@@ -2,7 +2,7 @@
 // practice sharing's in practice-buttons.ts, peer connect's in peer-views.ts). One codec per namespace; the wire
 // formats are those already in people's chats.
 import { z } from "zod";
-import { PROVINCES, UNIT_TYPES } from "../services/provinces.js";
+import { PROVINCES, UNIT_TYPES } from "../domain/provinces.js";
 import { TIP_FREQUENCIES } from "../services/tip-schedule.js";
 import { callbackData, index, slug } from "./callback-data.js";
 

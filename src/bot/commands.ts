@@ -5,6 +5,7 @@ import type { Api } from "grammy";
 import type { Role } from "../db/repositories/members.js";
 import type { Logger } from "../logger.js";
 import type { Context } from "./context.js";
+import type { CommandMenus } from "./deps.js";
 import { LOCALES, type Locale } from "./i18n.js";
 
 const BASE = [
@@ -35,11 +36,6 @@ export function commandsFor(role: Role): string[] {
 }
 
 /** Command menus are a convenience: setting one never fails (a failure is logged), so no flow ends on it. */
-export interface CommandMenus {
-  applyDefaults(): Promise<void>;
-  applyForChat(chatId: number, role: Role): Promise<void>;
-}
-
 export function createCommandMenus(api: Api, i18n: I18n<Context>, logger: Logger): CommandMenus {
   const list = (role: Role, locale: Locale) =>
     commandsFor(role).map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

@@ -1,10 +1,11 @@
 // Everything handlers need, built once in app.ts and injected into ctx.deps by the first middleware.
+
 import type { I18n } from "@grammyjs/i18n";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/generated/client.ts";
 import type { createEventRepository } from "../db/repositories/events.js";
 import type { InviteRepository } from "../db/repositories/invites.js";
-import type { MemberRepository } from "../db/repositories/members.js";
+import type { MemberRepository, Role } from "../db/repositories/members.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
 import type { BroadcastService } from "../services/broadcasts.js";
@@ -17,7 +18,6 @@ import type { PracticeService } from "../services/practices.js";
 import type { Pseudonymizer } from "../services/pseudonym.js";
 import type { TipService } from "../services/tips.js";
 import type { WellbeingContent } from "../services/wellbeing-content.js";
-import type { CommandMenus } from "./commands.js";
 import type { Context } from "./context.js";
 
 export interface BotDeps {
@@ -52,4 +52,10 @@ export interface BotDeps {
   commands: CommandMenus;
   /** Injectable clock so tests can control time. */
   now: () => Date;
+}
+
+/** The per-chat and default command menus (src/bot/commands.ts). */
+export interface CommandMenus {
+  applyDefaults(): Promise<void>;
+  applyForChat(chatId: number, role: Role): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // Quiet hours: local times when non-urgent bulk messages are held. Pure functions over an IANA time zone,
 // so tests can pass any instant. A window such as 21:00-07:00 wraps past midnight.
 
-import { localParts } from "../services/local-time.js";
+import { localParts } from "../domain/local-time.js";
 
 export interface QuietHours {
   /** "HH:MM", local time the quiet period starts. */

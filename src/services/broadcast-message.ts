@@ -1,7 +1,7 @@
 // The message an officer receives from a broadcast: which of the trainer's formatting is kept, which version
 // a recipient reads, and the exact Bot API payload (the preview sends the same payload to the trainer).
 import type { OutboxPayload } from "../db/repositories/outbox.js";
-import type { Entity, Locale, Media, Version } from "./broadcasts.js";
+import type { Entity, Locale, Media, Version } from "../domain/broadcast-draft.js";
 import { usefulButton } from "./buttons.js";
 
 /** Formatting kept from what the trainer typed. Mentions of people (text_mention carries a Telegram user) are dropped. */

@@ -1,6 +1,6 @@
 // When a broadcast goes out: the date and time a trainer types or picks, read as wall-clock time in the bot's
 // time zone (TZ, Asia/Phnom_Penh by default), so "08:00" means 08:00 for the officers who receive it.
-import { localParts } from "./local-time.js";
+import { localParts } from "../domain/local-time.js";
 
 /** Reads "2026-11-25 08:00", "25/11/2026 08:00", "25/11 08:00" or "08:00" (Khmer digits too) as local time in `timeZone`. */
 export function parseLocalDateTime(input: string, timeZone: string, now: Date): Date | null {

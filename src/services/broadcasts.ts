@@ -2,58 +2,18 @@
 // in `broadcasts`; starting it (now, or by the scheduler when it is due) is a conditional UPDATE, so it
 // starts exactly once, and its messages go out through the delivery engine as one job keyed
 // `broadcast:<id>` with one outbox row per recipient, built in that recipient's language.
-import { z } from "zod";
 import type { BroadcastRecord, BroadcastRepository } from "../db/repositories/broadcasts.js";
 import type { JobProgress } from "../db/repositories/outbox.js";
 import type { Delivery } from "../delivery/delivery.js";
+import { type EventSink, validateEvent } from "../domain/events.js";
 import type { Logger } from "../logger.js";
 import { buildPayload, usefulData, versionFor } from "./broadcast-message.js";
 import { countsOf, reportCsv } from "./broadcast-report.js";
-import { type EventSink, validateEvent } from "./events.js";
-import { PROVINCES, UNIT_TYPES } from "./provinces.js";
 
-export type Locale = "km" | "en";
 export const BROADCAST_JOB = "broadcasts.start-due";
-/** Telegram's limits on what a bot may send. */
-export const MAX_TEXT = 4096;
-export const MAX_CAPTION = 1024;
-export const INACTIVE_STEPS = [null, 7, 14, 30, 60] as const;
+export * from "../domain/broadcast-draft.js";
 
-export const audienceSchema = z
-  .object({
-    provinces: z.array(z.enum(PROVINCES)).default([]),
-    unitTypes: z.array(z.enum(UNIT_TYPES)).default([]),
-    locale: z.enum(["km", "en"]).nullable().default(null),
-    inactiveDays: z.number().int().min(1).max(365).nullable().default(null),
-    includeTrainers: z.boolean().default(false),
-  })
-  .strict();
-export type Audience = z.output<typeof audienceSchema>;
-export const ALL_OFFICERS: Audience = audienceSchema.parse({});
-
-export interface Entity {
-  type: string;
-  offset: number;
-  length: number;
-  url?: string;
-  language?: string;
-}
-export interface Version {
-  text: string;
-  entities: Entity[];
-}
-export interface Media {
-  kind: "photo" | "document";
-  fileId: string;
-}
-export interface Draft {
-  /** With one version for everyone, it is `km` and `en` is null. */
-  km: Version;
-  en: Version | null;
-  media: Media | null;
-  audience: Audience;
-  urgent: boolean;
-}
+import { type Audience, audienceSchema, type Draft, type Locale, type Version } from "../domain/broadcast-draft.js";
 
 export interface BroadcastServiceDeps {
   repo: BroadcastRepository;

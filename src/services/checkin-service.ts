@@ -6,6 +6,7 @@ import type { CheckinRepository, LastAction } from "../db/repositories/checkins.
 import type { MemberRepository } from "../db/repositories/members.js";
 import type { WellbeingRepository } from "../db/repositories/wellbeing.js";
 import type { Delivery } from "../delivery/delivery.js";
+import type { EventSink } from "../domain/events.js";
 import { checkinButton, wellbeingButton } from "./buttons.js";
 import {
   ABANDON_AFTER_MS,
@@ -24,7 +25,6 @@ import {
   stressLevel,
   weekStart,
 } from "./checkins.js";
-import type { EventSink } from "./events.js";
 import { asLocale, outgoing } from "./peer-support.js";
 
 export const CHECKIN_CONVERSATION = "checkin";

@@ -31,17 +31,6 @@ export function aliasInHeader(text: string | undefined): string | null {
 /** The first characters of every relayed message; the rest of the header line is the sender's alias. */
 export const RELAY_MARK = "💬";
 
-export const MESSAGE_BANDS = ["0", "1-9", "10-49", "50+"] as const;
-export type MessageBand = (typeof MESSAGE_BANDS)[number];
-
-/** Messages of a conversation, banded, so events carry no exact counts. */
-export function messageBand(count: number): MessageBand {
-  if (count <= 0) return "0";
-  if (count < 10) return "1-9";
-  if (count < 50) return "10-49";
-  return "50+";
-}
-
 /** The data of a button on a request (accept, decline, block; `x` answers that it is closed): see buttons.ts. */
 export function peerRequestData(action: PeerRequestAction, conversationId: string): string {
   return peerRequestButton.pack({ action, id: conversationId });

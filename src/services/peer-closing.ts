@@ -2,8 +2,9 @@
 // (apology and external contacts), a withdrawn request, an ended conversation (the other side is told, neutrally),
 // and turning the buttons of a request's copies into a "closed" label. No grammY here.
 import type { PeerConversationRecord, PeerSide } from "../db/repositories/peer.js";
-import { localParts } from "./local-time.js";
-import { messageBand, peerRequestData } from "./peer-aliases.js";
+import { localParts } from "../domain/local-time.js";
+import { messageBand } from "../domain/message-bands.js";
+import { peerRequestData } from "./peer-aliases.js";
 import { asLocale, outgoing } from "./peer-support.js";
 import type { Locale, PeerConnectDeps } from "./peer-types.js";
 

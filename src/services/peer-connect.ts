@@ -8,7 +8,7 @@
 // morning and must survive restarts). Messages that are part of the live conversation ("connected", "ended")
 // go straight to Telegram through `telegram`, so they never arrive after relayed text. No grammY here.
 import { isQuiet, nextAllowedAt } from "../delivery/quiet-hours.js";
-import { localParts } from "./local-time.js";
+import { localParts } from "../domain/local-time.js";
 import { newAlias, peerRequestData } from "./peer-aliases.js";
 import { createPeerClosing, requestKey, sideOf } from "./peer-closing.js";
 import { asLocale, outgoing } from "./peer-support.js";

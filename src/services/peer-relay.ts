@@ -5,7 +5,7 @@
 // so that a report can copy exactly that one message to the administrators. No grammY here.
 import type { MemberRepository } from "../db/repositories/members.js";
 import type { PeerConversationRecord, PeerRepository } from "../db/repositories/peer.js";
-import type { EventSink } from "./events.js";
+import type { EventSink } from "../domain/events.js";
 import { RELAY_MARK } from "./peer-aliases.js";
 import { localDay, sideOf } from "./peer-closing.js";
 import { asLocale } from "./peer-support.js";

@@ -3,7 +3,7 @@ import type { MemberRepository } from "../db/repositories/members.js";
 import type { PeerRepository } from "../db/repositories/peer.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { QuietHours } from "../delivery/quiet-hours.js";
-import type { EventSink } from "./events.js";
+import type { EventSink } from "../domain/events.js";
 
 export type PeerSource = "command" | "menu" | "ladder" | "progress" | "crisis";
 export type Locale = "km" | "en";

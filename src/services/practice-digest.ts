@@ -5,8 +5,7 @@
 // note without sending it, or flag a note without telling anyone.
 import type { Locale } from "../db/repositories/members.js";
 import type { OutboxPayload, OutboxRowInput } from "../db/repositories/outbox.js";
-import { localParts } from "./local-time.js";
-import { asLocale, outgoing } from "./peer-support.js";
+import { localParts } from "../domain/local-time.js";
 import {
   DAY_MS,
   DIGEST_MAX_CHARS,
@@ -18,7 +17,8 @@ import {
   monthLabel,
   monthOf,
   type NoteParts,
-} from "./practice-notes.js";
+} from "../domain/practice-notes.js";
+import { asLocale, outgoing } from "./peer-support.js";
 import { type PracticeService, type PracticeServiceDeps, UNLINKED } from "./practices.js";
 
 type Note = { id: string; author: string | null; topicId: string; parts: NoteParts };

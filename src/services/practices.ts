@@ -7,8 +7,7 @@ import type { Locale, MemberRepository } from "../db/repositories/members.js";
 import type { OutboxRowInput } from "../db/repositories/outbox.js";
 import type { NoteRecord, PracticeRepository } from "../db/repositories/practices.js";
 import type { Delivery } from "../delivery/delivery.js";
-import type { EventSink } from "./events.js";
-import { outgoing } from "./peer-support.js";
+import type { EventSink } from "../domain/events.js";
 import {
   cleanParts,
   dayOf,
@@ -22,7 +21,8 @@ import {
   type Reaction,
   type RejectReason,
   renderNote,
-} from "./practice-notes.js";
+} from "../domain/practice-notes.js";
+import { outgoing } from "./peer-support.js";
 import { scrub } from "./scrubber.js";
 
 export type EditChoice = "agree" | "requeue" | "withdraw";

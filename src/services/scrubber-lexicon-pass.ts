@@ -2,8 +2,9 @@
 // needed) and Latin, decides from the words around each one whether it is a name or place here, and replaces the
 // chosen ones with the placeholder. Runs after the contact, number and date rules and before the trigger-word rules,
 // which then catch names and places that are in no list. See scrubber-lexicon.ts for what is listed.
-import type { ScrubKind } from "./scrubber.js";
+
 import { consonants, khmerEntryKey, khmerKey, latinNameKey, latinPlaceKey } from "./scrubber-keys.js";
+import type { ScrubKind } from "./scrubber-kinds.js";
 import { type Entry, lexicon } from "./scrubber-lexicon.js";
 import { MARK } from "./scrubber-patterns.js";
 import {

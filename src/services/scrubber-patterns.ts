@@ -1,6 +1,6 @@
 // The scrubber's regular-expression building blocks: character classes that work for Latin and Khmer script,
 // helpers that turn word lists into patterns, and the shape of a rule. Shared by the word lists and rule tables.
-import type { ScrubKind } from "./scrubber.js";
+import type { ScrubKind } from "./scrubber-kinds.js";
 
 /** Internal placeholder while rules run: a private-use character, so no later rule sees it as a letter or digit. */
 export const MARK = "\uE000";

@@ -24,20 +24,9 @@ import { AGE_RULES } from "./scrubber-rules-ages.js";
 import { CONTACT_RULES, DATE_RULES, ID_NUMBER_RULES, LEFTOVER_DIGIT_RULES } from "./scrubber-rules-numbers.js";
 import { NAME_RULES, PLACE_RULES } from "./scrubber-rules-people.js";
 
-export const SCRUB_KINDS = [
-  "email",
-  "url",
-  "handle",
-  "phone",
-  "date",
-  "case_number",
-  "id_number",
-  "plate",
-  "age",
-  "name",
-  "place",
-] as const;
-export type ScrubKind = (typeof SCRUB_KINDS)[number];
+export { SCRUB_KINDS, type ScrubKind } from "./scrubber-kinds.js";
+
+import { SCRUB_KINDS, type ScrubKind } from "./scrubber-kinds.js";
 
 /** What every removed span is replaced with, in every language. */
 export const SCRUB_PLACEHOLDER = "[•••]";

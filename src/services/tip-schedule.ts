@@ -1,7 +1,7 @@
 // When tips are due. Pure functions over an IANA time zone: an officer's preference (frequency and send
 // time) names local slots; the scheduler asks which slots fell in the last few hours and queues each one once.
 import type { TipFrequency } from "../db/generated/enums.ts";
-import { localParts } from "./local-time.js";
+import { localParts } from "../domain/local-time.js";
 
 export const TIP_FREQUENCIES = ["daily", "three_weekly", "weekly", "paused"] as const satisfies readonly TipFrequency[];
 /** The send times an officer can choose (local time). Never at night: quiet hours start at 21:00. */

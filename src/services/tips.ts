@@ -6,9 +6,9 @@ import type { ClaimedRow, OutboxPayload } from "../db/repositories/outbox.js";
 import type { TipRecord, TipRepository } from "../db/repositories/tips.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { SendOutcome } from "../delivery/telegram-sender.js";
+import { type EventSink, validateEvent } from "../domain/events.js";
 import type { Logger } from "../logger.js";
 import { tipButton } from "./buttons.js";
-import { type EventSink, validateEvent } from "./events.js";
 import { frequenciesOn, recentSlots } from "./tip-schedule.js";
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;

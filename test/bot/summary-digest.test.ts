@@ -3,8 +3,8 @@
 // has a child-friendly room; the weekly stress question and the weekly interview count are counted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestUser } from "../../emulator/index.js";
+import { localParts } from "../../src/domain/local-time.js";
 import { CHECKIN_JOBS } from "../../src/jobs/checkin-jobs.js";
-import { localParts } from "../../src/services/local-time.js";
 import { DIGEST_JOB } from "../../src/services/metrics/summary-digest.js";
 import { enrol, freshData, pseudonymOf, replyContaining, startTestBot, type TestBot } from "../helpers/bot.js";
 import { seedOfficers, TZ } from "../helpers/summary.js";

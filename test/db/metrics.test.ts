@@ -5,8 +5,8 @@ import type { Database } from "../../src/db/client.js";
 import { createMemberRepository } from "../../src/db/repositories/members.js";
 import { createMetricsRepository } from "../../src/db/repositories/metrics.js";
 import { createMetricsRollup } from "../../src/db/repositories/metrics-rollup.js";
+import type { Figures } from "../../src/domain/metrics/types.js";
 import { METRIC_PASSIVE_EVENTS } from "../../src/services/metrics/catalogue.js";
-import type { Figures } from "../../src/services/metrics/types.js";
 import { createTestDatabase, truncateAll } from "../helpers/db.js";
 
 const TZ = "Asia/Phnom_Penh";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { catalogueMarkdown } from "../../src/services/events.js";
+import { catalogueMarkdown } from "../../src/domain/events.js";
 
 describe("README", () => {
   it("When the event catalogue changes, then the README's copy is the same (npm run docs:events)", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { occurredAtFor } from "../../src/services/events.js";
-import { localDate, localWeekStart, localWeekStartInstant } from "../../src/services/local-time.js";
+import { occurredAtFor } from "../../src/domain/events.js";
+import { localDate, localWeekStart, localWeekStartInstant } from "../../src/domain/local-time.js";
 
 const TZ = "Asia/Phnom_Penh"; // UTC+7, no daylight saving
 const iso = (d: Date) => d.toISOString();

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { EVENT_CATALOGUE } from "../../src/services/events.js";
+import { EVENT_CATALOGUE } from "../../src/domain/events.js";
 import { METRIC_PASSIVE_EVENTS, METRICS, nameKey } from "../../src/services/metrics/catalogue.js";
 import { metricsMarkdown } from "../../src/services/metrics/catalogue-doc.js";
 

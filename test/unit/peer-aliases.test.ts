@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { peerRequest } from "../../src/bot/peer-views.js";
+import { messageBand } from "../../src/domain/message-bands.js";
 import {
   ALIAS_PATTERN,
   aliasInHeader,
-  messageBand,
   newAlias,
   PEER_REQUEST_ACTIONS,
   peerRequestData,

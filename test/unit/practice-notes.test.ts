@@ -2,7 +2,7 @@
 // and the digest schedule setting.
 import { describe, expect, it } from "vitest";
 import { createConfig } from "../../src/config.js";
-import { cleanParts, dayOf, monthLabel, monthOf, renderNote, withPart } from "../../src/services/practice-notes.js";
+import { cleanParts, dayOf, monthLabel, monthOf, renderNote, withPart } from "../../src/domain/practice-notes.js";
 
 const TZ = "Asia/Phnom_Penh";
 const t = (key: string, vars?: Record<string, string | number>) => `${key}${vars ? JSON.stringify(vars) : ""}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Figures, RawSummary, Tally } from "../../src/domain/metrics/types.js";
 import { addDays, mondayOf, periodOf, recentMonths } from "../../src/services/metrics/periods.js";
 import { defuse, summaryCsv } from "../../src/services/metrics/summary-csv.js";
-import type { Figures, RawSummary, Tally } from "../../src/services/metrics/types.js";
 import { buildView } from "../../src/services/metrics/view.js";
 
 const NOW = new Date("2026-11-25T10:00:00+07:00"); // a Wednesday in Phnom Penh

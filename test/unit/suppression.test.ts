@@ -3,8 +3,8 @@
 // anything for counts that rest on few officers; "hidden": big enough to show), how many values can each small
 // cell still take? At least 5, or the subtraction attack has worked.
 import { describe, expect, it } from "vitest";
+import type { Tally } from "../../src/domain/metrics/types.js";
 import { type Cell, isSmall, meanOf, rateOf, suppressColumn } from "../../src/services/metrics/suppression.js";
-import type { Tally } from "../../src/services/metrics/types.js";
 
 const officers = (...ns: number[]): Tally[] => ns.map((n) => ({ n, officers: n }));
 const show = (cells: Cell[]) => cells.map((c) => (c.state === "shown" ? c.n : c.state));

@@ -1,7 +1,8 @@
 // The audience steps of /broadcast: the filter screen (provinces, unit types, language, inactivity, trainers)
 // with a live count of who would receive it, and the province and unit-type pickers it opens.
+
+import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";
 import { type Audience, INACTIVE_STEPS } from "../../services/broadcasts.js";
-import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
 import { audienceSummary } from "../broadcast-views.js";
 import { bc, broadcastStep } from "../buttons.js";
 import type { ConversationContext } from "../context.js";

@@ -10,7 +10,7 @@ import {
   REJECT_REASONS,
   REQUIRED_PART,
   withPart,
-} from "../../services/practice-notes.js";
+} from "../../domain/practice-notes.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { hasRole } from "../filters/roles.js";

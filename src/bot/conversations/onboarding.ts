@@ -2,9 +2,9 @@
 // unit type → main menu. Back on every step; resumable after a restart (state lives in Postgres).
 import { deleteAllStateOf } from "../../db/kv-storage.js";
 import type { Role, TipFrequency, UnitType } from "../../db/repositories/members.js";
+import { ANONYMOUS } from "../../domain/events.js";
+import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";
 import { MAX_INVITE_INPUT } from "../../services/enrolment.js";
-import { ANONYMOUS } from "../../services/events.js";
-import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
 import { DEFAULT_TIP_FREQUENCY, DEFAULT_TIP_TIME, isTipFrequency, isTipTime } from "../../services/tip-schedule.js";
 import { onboardingButton } from "../buttons.js";
 import type { ConversationContext } from "../context.js";

@@ -10,7 +10,7 @@ import {
   REQUIRED_PART,
   renderNote,
   withPart,
-} from "../../services/practice-notes.js";
+} from "../../domain/practice-notes.js";
 import type { StartSource } from "../../services/practices.js";
 import { SCRUB_KINDS, type ScrubKind } from "../../services/scrubber.js";
 import type { ConversationContext } from "../context.js";

@@ -3,7 +3,7 @@
 // written in the moderate conversation. Every press re-checks the role on the server; the author's identity is
 // never shown here, and the trainer's is never shown to the author.
 import { Composer, InlineKeyboard } from "grammy";
-import { DAY_MS } from "../../services/practice-notes.js";
+import { DAY_MS } from "../../domain/practice-notes.js";
 import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";

@@ -2,8 +2,8 @@
 // with a two-step confirmation.
 import { Composer, InlineKeyboard } from "grammy";
 import type { TipFrequency } from "../../db/repositories/members.js";
+import { PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";
 import { checkinButton } from "../../services/buttons.js";
-import { PROVINCES, UNIT_TYPES } from "../../services/provinces.js";
 import { DEFAULT_TIP_TIME, isTipTime } from "../../services/tip-schedule.js";
 import { menu, provinceButton, settingsButton, tipPrefsButton, unitButton } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";

@@ -3,7 +3,7 @@
 // calendar), and clears "unreachable" when someone who had blocked the bot writes again: an update that changes
 // nothing writes nothing.
 import type { NextFunction } from "grammy";
-import { localDate } from "../../services/local-time.js";
+import { localDate } from "../../domain/local-time.js";
 import type { Context } from "../context.js";
 
 export async function identify(ctx: Context, next: NextFunction): Promise<void> {

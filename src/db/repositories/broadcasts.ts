@@ -2,8 +2,8 @@
 // statements over members ⋈ identities (nobody is loaded into memory), and every state change is a
 // conditional UPDATE, so "starts once", "finishes once" and "edit only before it starts" hold under races.
 import type { Now } from "../../clock.js";
-import type { Audience, Media, Version } from "../../services/broadcasts.js";
-import { localDate } from "../../services/local-time.js";
+import type { Audience, Media, Version } from "../../domain/broadcast-draft.js";
+import { localDate } from "../../domain/local-time.js";
 import { type BroadcastStatus, Prisma, type PrismaClient, type Broadcast as Row } from "../generated/client.ts";
 import type { OutboxPayload } from "./outbox.js";
 

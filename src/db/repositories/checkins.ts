@@ -3,8 +3,7 @@
 // Mondays. last_activity_at and reminded_at are operational and cleared when a check-in closes.
 
 import type { Now } from "../../clock.js";
-import type { Action, CheckInAnswers, OpenShare } from "../../services/checkins.js";
-import { settingList } from "../../services/checkins.js";
+import { type Action, type CheckInAnswers, type OpenShare, settingList } from "../../domain/checkin-answers.js";
 import type { PrismaClient } from "../generated/client.ts";
 import { createKvStorage } from "../kv-storage.js";
 

@@ -1,6 +1,6 @@
 // Usage events: validated against the catalogue (src/services/events.ts), timed by the injected clock.
 import type { Now } from "../../clock.js";
-import { type EventSink, occurredAtFor, validateEvent } from "../../services/events.js";
+import { type EventSink, occurredAtFor, validateEvent } from "../../domain/events.js";
 import type { PrismaClient } from "../generated/client.ts";
 
 export interface EventRepository extends EventSink {

@@ -1,7 +1,7 @@
 // The check-in columns of the officer_weeks rollup: completed check-ins counted per person and week, item by
 // item, so summaries read reflections from the rollup too. Column and condition pairs over completed check-ins,
 // with `q1` (Q1 answered) and `q3` (Q3 answered, even with nothing ticked).
-import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../services/metrics/constants.js";
+import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../domain/metrics/constants.js";
 
 const snake = (item: string) => item.replaceAll("-", "_");
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;

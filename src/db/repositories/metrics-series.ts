@@ -1,6 +1,6 @@
 // Programme-level staff-summary aggregates: quiz answers per tip topic, the weekly stress answers (per week and
 // for the period, in one statement) and the metrics that are never broken down (activation, broadcasts sent).
-import type { Figures } from "../../services/metrics/types.js";
+import type { Figures } from "../../domain/metrics/types.js";
 import type { PrismaClient } from "../generated/client.ts";
 import { type MetricsQuery, type Row, sqlParts, tally } from "./metrics-sql.js";
 

@@ -1,6 +1,6 @@
 // SQL pieces shared by the staff-summary queries: the officer base with its group, the period's weeks and
 // instants, and reading counts back as tallies (a count and the distinct officers behind it).
-import type { Tally } from "../../services/metrics/types.js";
+import type { Tally } from "../../domain/metrics/types.js";
 import { Prisma } from "../generated/client.ts";
 
 export type Breakdown = "none" | "province" | "unit";

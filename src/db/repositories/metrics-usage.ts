@@ -1,8 +1,8 @@
 // The officer_weeks part of a summary in one statement: the period's rollup rows aggregated per officer (so
 // "officers with at least one" needs no DISTINCT), then per group of the base, and per week (programme level, for
 // the charts and trends). Both come back as JSON arrays.
-import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../services/metrics/constants.js";
-import type { Figures } from "../../services/metrics/types.js";
+import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../domain/metrics/constants.js";
+import type { Figures } from "../../domain/metrics/types.js";
 import { Prisma, type PrismaClient } from "../generated/client.ts";
 import { type MetricsQuery, type Row, sqlParts, tally } from "./metrics-sql.js";
 

@@ -2,7 +2,7 @@
 // (programme level) and for the programme-only metrics. A handful of SQL statements over the officer_weeks rollup
 // (events and check-ins), wellbeing answers and broadcasts; rows come back as counts with the number of distinct officers
 // behind each (for suppression). Nothing per person ever leaves the database.
-import type { Figures, RawSummary } from "../../services/metrics/types.js";
+import type { Figures, RawSummary } from "../../domain/metrics/types.js";
 import type { PrismaClient } from "../generated/client.ts";
 import { createMetricsSeriesRepository } from "./metrics-series.js";
 import { type MetricsQuery, type Row, sqlParts, tally } from "./metrics-sql.js";

@@ -1,6 +1,6 @@
 // Reading published practice notes: browsing by topic (most useful first), reactions (one per officer, note and
 // kind), the weekly digest (publishing and queuing in one transaction) and the authors' "found useful" counts.
-import type { NoteParts, Reaction } from "../../services/practice-notes.js";
+import type { NoteParts, Reaction } from "../../domain/practice-notes.js";
 import { Prisma, type PrismaClient } from "../generated/client.ts";
 import type { OutboxPayload, OutboxRowInput } from "./outbox.js";
 

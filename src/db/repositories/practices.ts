@@ -2,8 +2,8 @@
 // Every state change is one guarded UPDATE (`WHERE state = …`), so two trainers pressing at once, or a job racing a
 // trainer, can never both win. Times come from the caller's clock; `waiting_since` is cleared once a note stops
 // waiting, and a note that ends unpublished keeps no text (data minimisation).
-import type { NoteParts, NoteState } from "../../services/practice-notes.js";
-import { isNoteParts } from "../../services/practice-notes.js";
+import type { NoteParts, NoteState } from "../../domain/practice-notes.js";
+import { isNoteParts } from "../../domain/practice-notes.js";
 import { type PracticeNote, type PracticeState, Prisma, type PrismaClient } from "../generated/client.ts";
 import { createPracticeReading } from "./practice-reading.js";
 

@@ -1,7 +1,7 @@
 // docs/metrics.md, generated from the catalogue (npm run docs:metrics; a test keeps the file in step).
-import { EVENT_CATALOGUE } from "../events.js";
+import { EVENT_CATALOGUE } from "../../domain/events.js";
+import type { MetricDef } from "../../domain/metrics/types.js";
 import { BASE_MIN_DAYS, isAvailable, METRICS, MIN_CELL, nameKey } from "./catalogue.js";
-import type { MetricDef } from "./types.js";
 
 export type NameOf = (locale: "km" | "en", key: string) => string;
 

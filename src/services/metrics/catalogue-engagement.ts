@@ -1,5 +1,5 @@
 // Catalogue entries for reach, engagement, tips and broadcasts (see catalogue.ts for the whole list).
-import type { MetricDef } from "./types.js";
+import type { MetricDef } from "../../domain/metrics/types.js";
 
 export const BASE =
   "officers (role officer) enrolled at least 14 days before the period ends, who have not deleted their data";

@@ -1,7 +1,8 @@
 // Catalogue entries for reflection, sharing and wellbeing (see catalogue.ts for the whole list).
+
+import { ADHERENCE_ITEMS, Q1_ITEMS } from "../../domain/metrics/constants.js";
+import type { MetricDef } from "../../domain/metrics/types.js";
 import { PROGRAMME_RULE, RATE_RULE } from "./catalogue-engagement.js";
-import { ADHERENCE_ITEMS, Q1_ITEMS } from "./constants.js";
-import type { MetricDef } from "./types.js";
 
 const BY_WEEK = "check-ins of the period's weeks (check_ins.week: the Monday; interviews are kept by week only)";
 const COMPLETED = "completed check-ins";

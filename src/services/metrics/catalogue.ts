@@ -2,12 +2,12 @@
 // domain.md §d's table, plus broadcast reach and paused tips. Names are locale keys `summary-metric-<id>`
 // (locales/*/summary.ftl); docs/metrics.md is generated from this file (npm run docs:metrics) and a test keeps
 // the two in step.
-import { EVENT_CATALOGUE } from "../events.js";
+import { EVENT_CATALOGUE } from "../../domain/events.js";
+import type { MetricDef } from "../../domain/metrics/types.js";
 import { ENGAGEMENT_METRICS } from "./catalogue-engagement.js";
 import { OUTCOME_METRICS } from "./catalogue-outcomes.js";
-import type { MetricDef } from "./types.js";
 
-export * from "./constants.js";
+export * from "../../domain/metrics/constants.js";
 
 export const METRICS: readonly MetricDef[] = [...ENGAGEMENT_METRICS, ...OUTCOME_METRICS];
 

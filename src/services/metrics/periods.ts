@@ -1,7 +1,7 @@
 // Summary periods, from the injected clock in the programme's time zone. A period is a run of whole weeks
 // (Monday to Sunday, local): interview-linked data is kept by week only (domain.md §e), so every figure of a
 // summary counts the same weeks. A month or a quarter is the weeks whose Monday falls in it.
-import { localParts } from "../local-time.js";
+import { localParts } from "../../domain/local-time.js";
 
 export type PeriodKind = "4w" | "quarter" | "month" | "all" | "week";
 

@@ -3,7 +3,7 @@
 // the response rate, the digest for the staff side). Only these events may be named, and they carry no attributes.
 import type { ClaimedRow } from "../../db/repositories/outbox.js";
 import type { SendOutcome } from "../../delivery/telegram-sender.js";
-import type { EventSink } from "../events.js";
+import type { EventSink } from "../../domain/events.js";
 
 const SENT_EVENTS = ["wellbeing.prompted", "summary.digest_sent"] as const;
 type SentEvent = (typeof SENT_EVENTS)[number];

@@ -3,10 +3,10 @@
 // column traces to docs/metrics.md. Markers are language-neutral ("< 5", "suppressed", "n/a", "programme only")
 // and any cell that a spreadsheet would read as a formula is defused.
 import { stringify } from "csv-stringify/sync";
+import type { MetricDef } from "../../domain/metrics/types.js";
 import { nameKey } from "./catalogue.js";
 import type { Translate } from "./format.js";
 import type { Shown } from "./suppression.js";
-import type { MetricDef } from "./types.js";
 import type { MetricCells, SummaryView, ViewRow } from "./view.js";
 
 type Column = { metric: MetricDef; figure: "value" | "num" | "den" | "extra" };

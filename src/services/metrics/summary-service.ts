@@ -5,8 +5,8 @@ import { type SummaryChart, summaryCharts } from "../../charts/summary-charts.js
 import type { Locale } from "../../db/repositories/members.js";
 import type { Breakdown, MetricsRepository } from "../../db/repositories/metrics.js";
 import type { MetricsRollup } from "../../db/repositories/metrics-rollup.js";
-import type { EventSink } from "../events.js";
-import { PROVINCES, UNIT_TYPES } from "../provinces.js";
+import type { EventSink } from "../../domain/events.js";
+import { PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";
 import { type Period, periodOf } from "./periods.js";
 import { summaryCsv } from "./summary-csv.js";
 import { summaryText } from "./summary-text.js";

@@ -1,9 +1,9 @@
 // The text of a summary, in the reader's language: one line per catalogue metric (names from
 // locales/*/summary.ftl), then the groups of a breakdown, then the legend. Every figure comes from the view.
 import type { Locale } from "../../db/repositories/members.js";
+import type { MetricSection } from "../../domain/metrics/types.js";
 import { nameKey } from "./catalogue.js";
 import { formatShown, periodName, periodRange, type Translate } from "./format.js";
-import type { MetricSection } from "./types.js";
 import type { MetricCells, SummaryView, ViewRow } from "./view.js";
 
 const SECTIONS: MetricSection[] = ["reach", "tips", "reflection", "sharing", "wellbeing", "broadcasts"];

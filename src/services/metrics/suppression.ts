@@ -9,8 +9,8 @@
 // 3. Rates and means are shown only when every count they rest on is shown.
 // Hand-written: suppression libraries (sdcMicro, tau-argus) are R/Java programs for survey microdata; this
 // needs a few dozen lines over one-dimensional tables.
-import { MIN_CELL } from "./constants.js";
-import type { Tally } from "./types.js";
+import { MIN_CELL } from "../../domain/metrics/constants.js";
+import type { Tally } from "../../domain/metrics/types.js";
 
 export type CellState = "shown" | "small" | "hidden";
 export type Cell = { state: "shown"; n: number } | { state: "small" } | { state: "hidden" };

@@ -1,10 +1,10 @@
 // From raw tallies to what a summary may show: every figure of every metric, suppressed (suppression.ts) the same
 // way for the text, the charts and the CSV, which all read this view and nothing else.
 import type { Breakdown } from "../../db/repositories/metrics-sql.js";
+import type { FigureName, Figures, MetricDef, RawSummary, Tally } from "../../domain/metrics/types.js";
 import { isAvailable, METRICS } from "./catalogue.js";
 import { type Period, weeksOf } from "./periods.js";
 import { type Cell, countOf, meanOf, rateOf, type Shown, suppressColumn } from "./suppression.js";
-import type { FigureName, Figures, MetricDef, RawSummary, Tally } from "./types.js";
 
 export type Scope = "full" | "tips";
 

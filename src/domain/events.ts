@@ -4,7 +4,7 @@
 // keeps the two in step.
 import { z } from "zod";
 import { localWeekStartInstant } from "./local-time.js";
-import { MESSAGE_BANDS } from "./peer-aliases.js";
+import { MESSAGE_BANDS } from "./message-bands.js";
 
 const locale = z.enum(["km", "en"]);
 const role = z.enum(["officer", "trainer", "staff", "admin"]);
