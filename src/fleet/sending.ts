@@ -8,6 +8,7 @@ import { telemetry } from "../telemetry.js";
 import { createLeadership, type Leadership, soleLeadership } from "./leader.js";
 
 export const SENDER_ROLE = 1;
+const SETTLE_MS = 1000;
 
 export interface SendingParts {
   config: Config;
@@ -18,17 +19,30 @@ export interface SendingParts {
 }
 
 export function createSendingRole({ config, logger, worker, broadcastProgress }: SendingParts): Leadership {
+  // A new sender waits one second first: what a sender that just died sent in its last second still counts
+  // against Telegram's rate.
+  let settle: NodeJS.Timeout | undefined;
   const lead = () => {
     telemetry().sender.set(1);
-    worker.start();
-    broadcastProgress?.start();
+    settle = setTimeout(() => {
+      worker.start();
+      broadcastProgress?.start();
+    }, SETTLE_MS);
   };
   const follow = async () => {
+    clearTimeout(settle);
     await broadcastProgress?.stop();
     await worker.stop();
     telemetry().sender.set(0);
   };
-  if (!config.DATABASE_URL) return soleLeadership(lead, follow);
+  if (!config.DATABASE_URL) {
+    // One process (PGlite): nobody else sends, no need to wait.
+    return soleLeadership(() => {
+      telemetry().sender.set(1);
+      worker.start();
+      broadcastProgress?.start();
+    }, follow);
+  }
   return createLeadership({
     databaseUrl: config.DATABASE_URL,
     role: SENDER_ROLE,
