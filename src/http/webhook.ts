@@ -4,13 +4,12 @@
 // running: the update is not lost, it is still being handled, and shutdown waits for it (in-flight tracking).
 // A redelivered copy meets the update claim and is dropped.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Bot, webhookCallback } from "grammy";
-import type { Context } from "../bot/context.js";
+import { type Bot, type Context, webhookCallback } from "grammy";
 import type { Logger } from "../logger.js";
 
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
-export function webhookRoute(bot: Bot<Context>, secret: string, logger: Logger, timeoutMs = 8_000) {
+export function webhookRoute<C extends Context>(bot: Bot<C>, secret: string, logger: Logger, timeoutMs = 8_000) {
   const handle = webhookCallback(bot, "http", {
     secretToken: secret,
     onTimeout: () => logger.warn({ msg: "webhook answered before its update was handled", timeoutMs }),
