@@ -300,6 +300,8 @@ const NOT_PSEUDONYMS = [
   "members.tip_time",
   "members.unit_room",
   "metric_rollups.name",
+  "job_runs.job",
+  "job_runs.owner",
   "outbox.claim_token",
   "outbox.job_id",
   "outbox.payload",
