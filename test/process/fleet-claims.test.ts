@@ -3,7 +3,9 @@
 // has one winner, and the next process takes over when it steps down.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
+import { createUpdateClaimRepository } from "../../src/db/repositories/update-claims.js";
 import { createLeadership } from "../../src/fleet/leader.js";
+import { createFleetCleanupJob } from "../../src/jobs/fleet-jobs.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { backend, createProcessDatabaseEnv, createTestDatabase, truncateAll } from "../helpers/db.js";
@@ -73,6 +75,27 @@ describe("scheduler claims", () => {
     t += 60_000;
     await b.tick("long", now());
     expect(runs).toBe(2);
+  });
+});
+
+describe("update claims", () => {
+  it("When an update is claimed twice, then only the first wins; an unfinished claim is taken over under the chat's lock or once stale; old claims are cleaned", async () => {
+    await truncateAll(db);
+    let t = new Date("2026-11-25T10:00:00Z").getTime();
+    const claims = createUpdateClaimRepository(db.prisma, () => new Date(t), 60_000);
+    expect(await claims.claim(42, false)).toBe(true);
+    expect(await claims.claim(42, false)).toBe(false);
+    // Its instance died mid-update: whoever holds the chat's lock knows nobody is handling it.
+    expect(await claims.claim(42, true)).toBe(true);
+    await claims.done(42);
+    expect(await claims.claim(42, true)).toBe(false);
+    expect(await claims.claim(43, false)).toBe(true);
+    t += 61_000;
+    expect(await claims.claim(43, false)).toBe(true);
+    t += 86_400_000 + 1000;
+    const job = createFleetCleanupJob(db.prisma, logger, () => new Date(t));
+    await job.run(new Date(t));
+    expect(await db.prisma.updateClaim.count()).toBe(0);
   });
 });
 
