@@ -19,7 +19,7 @@ afterEach(async () => {
 async function receiver(statuses: number[] = []) {
   const got: { update: Update; secret: string | undefined }[] = [];
   const waiters: (() => void)[] = [];
-  server = createServer(async (req: IncomingMessage, res) => {
+  const s = createServer(async (req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const status = statuses.shift() ?? 200;
@@ -30,8 +30,9 @@ async function receiver(statuses: number[] = []) {
     }
     res.writeHead(status).end();
   });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server?.address() as { port: number }).port}/hook`;
+  server = s;
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(s.address() as { port: number }).port}/hook`;
   const next = (n: number) =>
     new Promise<void>((resolve) => {
       const check = () => (got.length >= n ? resolve() : waiters.push(check));
