@@ -12,6 +12,7 @@ import { ChatStore, toView } from "./state.js";
 import { TestUser, type TestUserInit } from "./test-user.js";
 import type { ApiCall, EmulatorOptions, Faults, RateLimits, SentMessage } from "./types.js";
 import { type NewUpdate, UpdateQueue } from "./updates.js";
+import { WebhookDelivery } from "./webhook.js";
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -37,6 +38,8 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
   readonly warnings: string[] = [];
   /** @internal */ readonly chats = new ChatStore();
   /** @internal */ readonly updates: UpdateQueue;
+  /** The webhook set by setWebhook (updates are POSTed to it instead of waiting for getUpdates). */
+  readonly webhook: WebhookDelivery;
   /** @internal */ readonly clock: () => number;
   private readonly limiter: RateLimiter;
   private readonly server: Server;
@@ -47,16 +50,19 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
   constructor(private readonly options: EmulatorOptions = {}) {
     super();
     this.clock = options.clock ?? Date.now;
+    this.webhook = new WebhookDelivery((u) => this.updates.requeue(u));
     this.updates = new UpdateQueue(
       options.longPollMaxMs ?? 50_000,
       options.pollConflict ?? "terminate-older",
       (token) => this.emit("poll", token),
+      (update) => this.webhook.offer(update),
     );
     this.limiter = new RateLimiter(options, this.clock);
     this.server = createServer(
       requestHandler({
         chats: this.chats,
         updates: this.updates,
+        webhook: this.webhook,
         limiter: this.limiter,
         faults: () => this.faults,
         random: options.random ?? Math.random,
@@ -195,6 +201,7 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
     this.warnings.length = 0;
     this.chats.reset();
     this.updates.reset();
+    this.webhook.delete();
     this.limiter.reset();
     this.faults = {};
   }
@@ -203,6 +210,7 @@ export class Emulator extends EventEmitter<EmulatorEvents> {
   async close(): Promise<void> {
     for (const cancel of [...this.cancelWaits]) cancel(new Error("emulator closed"));
     this.updates.releaseAll();
+    this.webhook.close();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;

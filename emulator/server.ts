@@ -12,11 +12,13 @@ import { type ApiCall, ApiError, type Faults, type Params, tooManyRequests } fro
 import type { UpdateQueue } from "./updates.js";
 import { checkUploads } from "./uploads.js";
 import { checkToken, validateParams } from "./validate.js";
+import type { WebhookDelivery } from "./webhook.js";
 
 /** What the request handler needs from the emulator. */
 export interface Core {
   chats: ChatStore;
   updates: UpdateQueue;
+  webhook: WebhookDelivery;
   limiter: RateLimiter;
   faults(): Faults;
   random(): number;
@@ -100,7 +102,16 @@ async function serve(core: Core, req: IncomingMessage, res: ServerResponse): Pro
 
     let result: unknown;
     if (method === "getUpdates") {
+      if (core.webhook.active) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active");
       result = await core.updates.getUpdates(token, params, (cb) => res.on("close", cb));
+    } else if (method === "setWebhook") {
+      core.webhook.set(params);
+      result = true;
+    } else if (method === "deleteWebhook") {
+      core.webhook.delete();
+      result = true;
+    } else if (method === "getWebhookInfo" && core.webhook.active) {
+      result = core.webhook.info();
     } else {
       admit(core, method, params);
       const bot = botUser(token);

@@ -25,11 +25,14 @@ export class UpdateQueue {
     private readonly conflictPolicy: "terminate-older" | "reject-newer",
     /** Called when a getUpdates request starts waiting (tests use it instead of sleeping). */
     private readonly onWait: (token: string) => void = () => {},
+    /** A webhook takes new updates instead of getUpdates (emulator/webhook.ts); true when it took this one. */
+    private readonly divert: (update: Update) => boolean = () => false,
   ) {}
 
   /** Queues an update (update_id assigned here) and wakes a waiting long poll. */
   push(update: NewUpdate): Update {
     const full = { update_id: this.nextId++, ...update } as Update;
+    if (this.divert(full)) return full;
     this.pending.push(full);
     for (const wake of [...this.wakers]) wake();
     return full;
@@ -40,6 +43,7 @@ export class UpdateQueue {
    * a restart before the offset was confirmed): it is in the next batch whatever offset the bot confirms.
    */
   redeliver(update: Update): void {
+    if (this.divert(structuredClone(update))) return;
     this.again.push(structuredClone(update));
     for (const wake of [...this.wakers]) wake();
   }
@@ -47,6 +51,12 @@ export class UpdateQueue {
   /** Updates not yet confirmed by the bot. */
   unconfirmed(): Update[] {
     return [...this.pending];
+  }
+
+  /** An update a deleted webhook never delivered: getUpdates gets it. */
+  requeue(update: Update): void {
+    this.pending.push(update);
+    this.pending.sort((a, b) => a.update_id - b.update_id);
   }
 
   /** Answers getUpdates; resolves with a batch (maybe empty after the timeout), rejects with 409 on conflict. */

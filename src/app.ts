@@ -1,5 +1,5 @@
 // Composition root of the bot process, shared by main.ts and the tests: database, services (compose.ts),
-// bot, runner, shutdown.
+// bot, updates (long polling or webhook), the HTTP endpoints, the elected sender, start-up and shutdown.
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createBot } from "./bot/index.js";
@@ -8,6 +8,12 @@ import { composeServices } from "./compose.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { openDatabase } from "./db/open-database.js";
+import { createUpdateClaimRepository } from "./db/repositories/update-claims.js";
+import { createChatLocks, noChatLocks } from "./fleet/chat-lock.js";
+import { createSendingRole } from "./fleet/sending.js";
+import { healthRoutes } from "./http/routes.js";
+import { createHttpServer, type HttpServer, type Route } from "./http/server.js";
+import { ALLOWED_UPDATES, webhookRoute } from "./http/webhook.js";
 import type { Logger } from "./logger.js";
 
 export interface AppOptions {
@@ -27,6 +33,10 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
   }
   const s = await composeServices({ config, logger, db, now, api: () => bot.api });
   const { i18n, members, delivery, scheduler, worker } = s;
+  // Several instances on one PostgreSQL: update claims (on PGlite, one process, the in-memory dedupe is enough) and
+  // per-chat locks (they need a connection string of their own).
+  const locks = config.DATABASE_URL ? createChatLocks(config.DATABASE_URL, logger) : noChatLocks;
+  const claims = db.backend === "postgres" ? createUpdateClaimRepository(db.prisma, now) : undefined;
   const { bot, deps, inFlight } = createBot(
     config.BOT_TOKEN,
     {
@@ -51,9 +61,10 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       now,
     },
     { client: { apiRoot: config.TELEGRAM_API_ROOT } },
+    claims ? { claims, locks } : { locks },
   );
 
-  // Progress messages of running broadcasts (edited at most every 3 s); started and stopped with the app.
+  // Progress messages of running broadcasts (edited at most every 3 s); run by the elected sender only.
   const broadcastProgress = createBroadcastProgress({
     api: bot.api,
     service: s.broadcasts,
@@ -62,8 +73,11 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     logger,
     quiet: { timeZone: config.TZ, hours: config.QUIET_HOURS, now },
   });
+  const sending = createSendingRole({ config, logger, worker, broadcastProgress });
 
+  const webhook = config.BOT_MODE === "webhook";
   let runner: RunnerHandle | undefined;
+  let http: HttpServer | undefined;
   let stopping: Promise<void> | undefined;
 
   return {
@@ -73,25 +87,63 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     scheduler,
     worker,
     delivery,
+    sending,
+    get httpPort() {
+      return http?.port;
+    },
     async start() {
       await bot.init();
       await deps.commands.applyDefaults().catch((err) => logger.warn({ msg: "could not set command menus", err }));
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
-      scheduler.start();
-      worker.start();
-      broadcastProgress.start();
-      logger.info({ msg: "Mitt is running", mode: "polling", db: db.backend, bot: bot.botInfo.username });
+      const routes: Record<string, Route> = healthRoutes({ config, db, now, outbox: s.outbox });
+      if (webhook) {
+        const url = new URL(config.WEBHOOK_URL as string);
+        routes[url.pathname] = webhookRoute(bot, config.WEBHOOK_SECRET as string, logger);
+      }
+      if (webhook || config.PORT !== undefined) {
+        http = createHttpServer(routes, logger);
+        await http.listen(config.PORT ?? 0);
+      }
+      if (webhook) {
+        // Every instance registers the same webhook: idempotent, and whichever starts last leaves it right.
+        await bot.api.setWebhook(config.WEBHOOK_URL as string, {
+          allowed_updates: [...ALLOWED_UPDATES],
+          secret_token: config.WEBHOOK_SECRET as string,
+        });
+      } else {
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      }
+      if (config.JOBS === "bot") scheduler.start();
+      sending.start();
+      logger.info({
+        msg: "Mitt is running",
+        mode: config.BOT_MODE,
+        db: db.backend,
+        bot: bot.botInfo.username,
+        ...(http ? { port: http.port } : {}),
+        jobs: config.JOBS,
+      });
     },
-    /** Idempotent: stop fetching, let in-flight updates finish, confirm them, then close the database. */
+    /**
+     * Idempotent. Stops taking updates (closes the webhook server or stops polling), lets the updates being
+     * handled finish (at most SHUTDOWN_TIMEOUT_SECONDS), stops the jobs, hands back claimed outbox rows, steps
+     * down as sender, and closes the database.
+     */
     stop(): Promise<void> {
       stopping ??= (async () => {
-        await scheduler.stop();
-        await broadcastProgress.stop();
-        await worker.stop();
+        const bound = bounded(config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+        if (http) {
+          const closing = http.close();
+          await bound(
+            inFlight.drain(() => http?.open ?? 0),
+            () => logger.warn({ msg: "shutdown: updates still being handled at the deadline" }),
+          );
+          http.closeAll();
+          await bound(closing);
+        }
         if (runner) {
           const handle = runner;
           if (handle.isRunning()) await handle.stop();
-          await inFlight.drain(() => handle.size());
+          await bound(inFlight.drain(() => handle.size()));
           // Confirm what was handled, so a restart does not receive it again.
           if (inFlight.highestDone > 0) {
             await bot.api
@@ -99,10 +151,31 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
               .catch((err) => logger.warn({ msg: "could not confirm the last update", err }));
           }
         }
+        // The webhook stays: other instances still serve it, and a rolling deploy must not drop Telegram's
+        // deliveries in between. A single instance going away for good may delete it (WEBHOOK_DELETE_ON_SHUTDOWN).
+        if (webhook && config.WEBHOOK_DELETE_ON_SHUTDOWN) {
+          await bot.api.deleteWebhook().catch((err) => logger.warn({ msg: "could not delete the webhook", err }));
+        }
+        await scheduler.stop();
+        await sending.stop();
+        await locks.close();
         if (!givenDb) await db.close();
       })();
       return stopping;
     },
+  };
+}
+
+/** Waits for `p` at most `ms`; calls `late` when the time ran out. */
+function bounded(ms: number) {
+  return async (p: Promise<unknown>, late: () => void = () => {}) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), ms);
+    });
+    const result = await Promise.race([p.then(() => "done" as const), timeout]);
+    clearTimeout(timer);
+    if (result === "late") late();
   };
 }
 

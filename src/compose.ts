@@ -23,6 +23,7 @@ import { createTipRepository } from "./db/repositories/tips.js";
 import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
 import { createDeliveryStack } from "./delivery/stack.js";
 import { createCheckinJobs } from "./jobs/checkin-jobs.js";
+import { createFleetCleanupJob } from "./jobs/fleet-jobs.js";
 import { createPeerJobs } from "./jobs/peer-jobs.js";
 import { createPracticeJobs } from "./jobs/practice-jobs.js";
 import { createRetentionJob } from "./jobs/retention-jobs.js";
@@ -175,6 +176,7 @@ export async function composeServices({ config, logger, db, now, api }: ComposeO
   scheduler.register(...createPeerJobs(peer, logger));
   scheduler.register({ name: BROADCAST_JOB, cron: "* * * * *", run: (at) => broadcasts.startDue(at).then(() => {}) });
   scheduler.register(...summaries.jobs);
+  scheduler.register(createFleetCleanupJob(db.prisma, logger, now));
 
   return {
     i18n,

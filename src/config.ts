@@ -2,6 +2,7 @@
 // pure so tests can build configs; it throws ConfigError with one line per bad variable.
 import { validate as isCron } from "node-cron";
 import { z } from "zod";
+import { checkDeployment, deploymentSchema } from "./config-deployment.js";
 
 const TELEGRAM_DEFAULT_ROOT = "https://api.telegram.org";
 
@@ -53,6 +54,10 @@ export const configSchema = z
       }),
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** How long one bulk send may take before it counts as failed (transient). */
+    DELIVERY_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+    /** The longest 429 retry_after a claimed row may wait out before it is sent; the lease must cover both. */
+    DELIVERY_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     FREE_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     STATE_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(14),
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
@@ -68,7 +73,9 @@ export const configSchema = z
       .max(24 * 60)
       .default(120),
   })
+  .extend(deploymentSchema)
   .superRefine((c, ctx) => {
+    checkDeployment(c, ctx);
     if (c.NODE_ENV === "production" && !c.PSEUDONYM_KEY) {
       ctx.addIssue({
         code: "custom",

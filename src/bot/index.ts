@@ -5,6 +5,8 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, session } from "grammy";
 import { createKvStorage } from "../db/kv-storage.js";
+import type { UpdateClaimRepository } from "../db/repositories/update-claims.js";
+import { type ChatLocks, noChatLocks } from "../fleet/chat-lock.js";
 import { createCommandMenus } from "./commands.js";
 import type { Context, ConversationContext, SessionData } from "./context.js";
 import { createConversationStorage } from "./conversation-storage.js";
@@ -45,14 +47,27 @@ import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
 import { normalizeIncomingText } from "./middlewares/normalize-text.js";
 import { textGuard } from "./middlewares/text-guard.js";
+import { createUpdateClaim } from "./middlewares/update-claim.js";
 import { createUpdateFilter } from "./middlewares/update-filter.js";
 import { updateLogger } from "./middlewares/update-logger.js";
+import { createUpdateMetrics } from "./middlewares/update-metrics.js";
 import { nonEssentialCalls } from "./non-essential.js";
 import { writeIfChanged } from "./session-storage.js";
 
 export type CreateBotDeps = Omit<BotDeps, "commands">;
 
-export function createBot(token: string, baseDeps: CreateBotDeps, config: BotConfig<Context> = {}) {
+/** Several instances on one database: claims of update_ids and per-chat locks (src/bot/middlewares/update-claim.ts). */
+export interface FleetOptions {
+  claims?: UpdateClaimRepository;
+  locks: ChatLocks;
+}
+
+export function createBot(
+  token: string,
+  baseDeps: CreateBotDeps,
+  config: BotConfig<Context> = {},
+  fleet: FleetOptions = { locks: noChatLocks },
+) {
   const bot = new Bot<Context>(token, config);
   const deps: BotDeps = { ...baseDeps, commands: createCommandMenus(bot.api, baseDeps.i18n, baseDeps.logger) };
   // Interactive replies retry briefly on 429/5xx; bulk sends use their own Api (src/delivery).
@@ -83,8 +98,11 @@ export function createBot(token: string, baseDeps: CreateBotDeps, config: BotCon
   bot.use(updateLogger);
   // 4. everything below is behind the error boundary
   const app = bot.errorBoundary(handleBotError);
-  // 5. an update delivered twice is handled once
+  // 5. an update delivered twice is handled once: counted, then the in-memory fast path, then the claim shared by
+  // every instance (with the per-chat lock across instances)
+  app.use(createUpdateMetrics(deps.now));
   app.use(createUpdateDedupe());
+  app.use(createUpdateClaim(fleet.claims, fleet.locks));
   // 6. only private messages and presses go further: groups get one notice and Mitt leaves; other kinds of update
   // are dropped here, before anything reads a session (which needs a sender) or replies (which needs a chat)
   app.use(createUpdateFilter());

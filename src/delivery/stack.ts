@@ -6,8 +6,9 @@ import type { PrismaClient } from "../db/generated/client.ts";
 import { createMemberRepository } from "../db/repositories/members.js";
 import { createOutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
+import { telemetry } from "../telemetry.js";
 import { createDelivery } from "./delivery.js";
-import { createTelegramSender } from "./telegram-sender.js";
+import { createTelegramSender, type Sender } from "./telegram-sender.js";
 import { createDeliveryWorker, type WorkerOptions } from "./worker.js";
 
 export function createDeliveryStack(
@@ -22,16 +23,31 @@ export function createDeliveryStack(
   // Bulk sends go through their own Api and pacer, so interactive replies never queue behind them.
   const worker = createDeliveryWorker({
     outbox,
-    send: createTelegramSender(config.BOT_TOKEN, config.TELEGRAM_API_ROOT),
+    send: counted(
+      createTelegramSender(config.BOT_TOKEN, config.TELEGRAM_API_ROOT, config.DELIVERY_SEND_TIMEOUT_SECONDS),
+    ),
     logger,
     ratePerSec: config.SEND_RATE_PER_SEC,
     concurrency: config.DELIVERY_CONCURRENCY,
     timeZone: config.TZ,
     defaultQuiet: config.QUIET_HOURS,
     leaseSeconds: config.DELIVERY_LEASE_SECONDS,
+    sendTimeoutSeconds: config.DELIVERY_SEND_TIMEOUT_SECONDS,
     now,
     onBlocked: (pseudonym) => members.markUnreachable(pseudonym),
     ...hooks,
   });
+  telemetry().outboxCounts(() => outbox.countByState());
   return { outbox, worker, delivery: createDelivery(outbox, worker, now) };
+}
+
+/** Counts every bulk send by outcome (/metrics). */
+function counted(send: Sender): Sender {
+  const m = telemetry();
+  return async (chatId, payload) => {
+    const outcome = await send(chatId, payload);
+    m.sends.inc({ outcome: outcome.kind });
+    if (outcome.kind === "rate_limited") m.rateLimited.inc();
+    return outcome;
+  };
 }

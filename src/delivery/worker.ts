@@ -25,6 +25,11 @@ export interface WorkerOptions {
   defaultQuiet: QuietHours;
   /** A claimed row not settled within this many seconds is taken to belong to a dead worker. */
   leaseSeconds?: number;
+  /**
+   * The longest one send may take (the sender's timeout). A row still waiting for the pacer (a long 429 pause) when
+   * less than this is left of its lease is handed back unsent, so its lease never runs out while it is in flight.
+   */
+  sendTimeoutSeconds?: number;
   /** How long to sleep when nothing is due (a new job calls wake()). */
   idlePollMs?: number;
   maxAttempts?: number;
@@ -62,6 +67,8 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   const { outbox, send, logger, concurrency = 8, leaseSeconds = 60, idlePollMs = 1000, maxAttempts = 5, now } = opts;
   // This worker's claim token: a settle counts only for rows this worker still holds (see outbox.ts).
   const owner = randomUUID();
+  const claimedAt = new WeakMap<ClaimedRow, number>();
+  const sendBudgetMs = (leaseSeconds - (opts.sendTimeoutSeconds ?? 0)) * 1000;
   const pacer = createPacer(opts.ratePerSec);
   const log = logger.child({ component: "delivery" });
   const stats = { sent: 0, failed: 0, rateLimited: 0, transient: 0 };
@@ -118,7 +125,9 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
       const back = await outbox.requeueStale(new Date(t.getTime() - leaseSeconds * 1000));
       if (back) log.warn({ msg: "requeued rows of a stopped worker", rows: back });
     }
-    return outbox.claim(batchSize, t, owner);
+    const rows = await outbox.claim(batchSize, t, owner);
+    for (const r of rows) claimedAt.set(r, t.getTime());
+    return rows;
   }
 
   async function refill(): Promise<boolean> {
@@ -234,6 +243,10 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
           if (!running) {
             local.unshift(row);
             break;
+          }
+          if (now().getTime() - (claimedAt.get(row) ?? now().getTime()) > sendBudgetMs) {
+            await outbox.release([row.id], now(), true, owner);
+            continue;
           }
           const p = dispatch(row, chatId)
             .catch((err) => log.error({ msg: "delivery step failed", err }))

@@ -1,13 +1,16 @@
 // One scheduler for every periodic job (tip slots, check-in reminders, weekly prompts, retention).
-// node-cron ticks; each tick runs the jobs whose cron matches. On real Postgres only one instance runs a
-// job at a time (a transaction-level advisory lock per job); PGlite is single-process, so no lock is needed
-// there (and a held transaction would block its single connection). Jobs must still be idempotent: the
-// database constraints they rely on are what makes "never twice" true across restarts.
-import { createHash } from "node:crypto";
+// node-cron ticks; each tick runs the jobs whose cron matches. Several instances may tick (two bots, a worker):
+// each (job, tick) is claimed by inserting a row in `job_runs` (the minute of the tick is the key, so instances
+// whose ticks differ by milliseconds still meet on one row), and only the instance that inserted it runs the job.
+// While a job runs its row is beaten every few seconds; no instance starts the same job while a fresh unfinished
+// row exists, so a job longer than its interval keeps its claim. A row whose beat stopped (its instance died) no
+// longer blocks. Jobs stay idempotent all the same: database constraints make "never twice" true across restarts.
+import { randomUUID } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { DbBackend } from "../db/client.js";
 import type { PrismaClient } from "../db/generated/client.ts";
 import type { Logger } from "../logger.js";
+import { telemetry } from "../telemetry.js";
 
 export interface Job {
   name: string;
@@ -23,6 +26,9 @@ export interface SchedulerOptions {
   timezone: string;
   /** The application clock: each run gets `now()` as its time (node-cron only decides when to tick). */
   now: () => Date;
+  /** How often a running job beats its claim, and after how long without a beat the claim is dead. */
+  beatMs?: number;
+  staleMs?: number;
 }
 
 export function createScheduler(opts: SchedulerOptions) {
@@ -30,29 +36,74 @@ export function createScheduler(opts: SchedulerOptions) {
   const tasks: ScheduledTask[] = [];
   const running = new Set<Promise<void>>();
   const now = opts.now;
+  const owner = randomUUID();
+  const beatMs = opts.beatMs ?? 10_000;
+  const staleMs = opts.staleMs ?? 60_000;
+  const m = telemetry();
 
-  async function runLocked(job: Job, at: Date): Promise<boolean> {
-    if (opts.backend === "pglite") {
-      await job.run(at);
-      return true;
-    }
-    const key = createHash("sha256").update(`mitt-job:${job.name}`).digest().readInt32BE(0);
-    return opts.prisma.$transaction(
-      async (tx) => {
-        const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${key}) AS locked`;
-        if (!row?.locked) return false;
-        await job.run(at);
-        return true;
-      },
-      { timeout: 10 * 60_000, maxWait: 5_000 },
-    );
+  /** Inserts the (job, tick) row unless it exists or the job still runs elsewhere; true when this instance won. */
+  async function claim(job: Job, tick: Date, at: Date): Promise<"ran" | "taken" | "busy"> {
+    const stale = new Date(at.getTime() - staleMs);
+    const rows = await opts.prisma.$queryRaw<{ job: string }[]>`
+      INSERT INTO job_runs (job, tick, owner, started_at, beat_at)
+      SELECT ${job.name}, ${tick}, ${owner}, ${at}, ${at}
+      WHERE NOT EXISTS (
+        SELECT 1 FROM job_runs WHERE job = ${job.name} AND finished_at IS NULL AND beat_at >= ${stale}
+      )
+      ON CONFLICT (job, tick) DO NOTHING
+      RETURNING job`;
+    if (rows.length) return "ran";
+    const [same] = await opts.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM job_runs WHERE job = ${job.name} AND tick = ${tick}`;
+    return Number(same?.n ?? 0) > 0 ? "taken" : "busy";
   }
 
-  async function runJob(job: Job, at: Date): Promise<void> {
-    const started = performance.now();
+  async function runClaimed(job: Job, at: Date): Promise<void> {
+    // The tick is the minute the cron fired for (cron's finest unit), whatever the millisecond.
+    const tick = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+    const outcome = await claim(job, tick, now());
+    if (outcome !== "ran") {
+      m.jobRuns.inc({ job: job.name, outcome });
+      opts.logger.debug({ msg: "job not run here", job: job.name, outcome });
+      return;
+    }
+    const beat = setInterval(() => {
+      opts.prisma.$executeRaw`
+        UPDATE job_runs SET beat_at = ${now()} WHERE job = ${job.name} AND tick = ${tick} AND owner = ${owner}`.catch(
+        (err) => opts.logger.warn({ msg: "job beat failed", job: job.name, err }),
+      );
+    }, beatMs);
+    beat.unref();
+    let ok = false;
     try {
-      const ran = await runLocked(job, at);
-      opts.logger.debug({ msg: "job done", job: job.name, ran, ms: Math.round(performance.now() - started) });
+      await timed(job, () => job.run(at));
+      ok = true;
+    } finally {
+      clearInterval(beat);
+      await opts.prisma.$executeRaw`
+        UPDATE job_runs SET finished_at = ${now()}, ok = ${ok} WHERE job = ${job.name} AND tick = ${tick}`.catch(
+        (err) => opts.logger.warn({ msg: "job end not recorded", job: job.name, err }),
+      );
+    }
+  }
+
+  async function timed(job: Job, run: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    let outcome = "failed";
+    try {
+      await run();
+      outcome = "ran";
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      m.jobRuns.inc({ job: job.name, outcome });
+      m.jobSeconds.observe({ job: job.name }, seconds);
+      opts.logger.info({ msg: "job run", job: job.name, outcome, ms: Math.round(seconds * 1000) });
+    }
+  }
+
+  async function tick(job: Job, at: Date): Promise<void> {
+    try {
+      await runClaimed(job, at);
     } catch (err) {
       opts.logger.error({ msg: "job failed", job: job.name, err });
     }
@@ -62,18 +113,24 @@ export function createScheduler(opts: SchedulerOptions) {
     register(...more: Job[]) {
       jobs.push(...more);
     },
-    /** Runs one job now (tests and catch-up). */
-    runNow(name: string, at: Date = now()): Promise<void> {
+    /** Runs one job now, without a claim (tests and catch-up: the caller decides it runs). */
+    async runNow(name: string, at: Date = now()): Promise<void> {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`no job named ${name}`);
-      return runJob(job, at);
+      await timed(job, () => job.run(at)).catch((err) => opts.logger.error({ msg: "job failed", job: job.name, err }));
+    },
+    /** One cron tick of a job as the running scheduler does it (claimed first): for tests. */
+    tick(name: string, at: Date = now()): Promise<void> {
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job named ${name}`);
+      return tick(job, at);
     },
     start() {
       for (const job of jobs) {
         const task = cron.schedule(
           job.cron,
           () => {
-            const p = runJob(job, now());
+            const p = tick(job, now());
             running.add(p);
             void p.finally(() => running.delete(p));
           },

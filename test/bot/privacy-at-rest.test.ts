@@ -291,6 +291,8 @@ const NOT_PSEUDONYMS = [
   "free_texts.text",
   "invites.code_hash",
   "invites.id",
+  "job_runs.job",
+  "job_runs.owner",
   "kv_state.value",
   "members.handle",
   "members.locale",

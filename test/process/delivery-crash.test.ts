@@ -31,7 +31,9 @@ async function boot(): Promise<BotProcess> {
     TELEGRAM_API_ROOT: emu.apiRoot,
     SEND_RATE_PER_SEC: "250",
     DELIVERY_CONCURRENCY: String(CONCURRENCY),
-    DELIVERY_LEASE_SECONDS: "2",
+    DELIVERY_LEASE_SECONDS: "3",
+    DELIVERY_SEND_TIMEOUT_SECONDS: "1",
+    DELIVERY_MAX_RETRY_AFTER_SECONDS: "1",
     ...dbEnv.env,
   });
   await proc.waitForLine("Mitt is running", 60_000);

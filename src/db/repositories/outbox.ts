@@ -189,6 +189,20 @@ export function createOutboxRepository(prisma: PrismaClient, now: Now) {
         WHERE j.id = o.job_id AND o.state = 'sending' AND o.claimed_at < ${olderThan}`;
     },
 
+    /** Rows per state (for /metrics). */
+    async countByState(): Promise<Record<string, number>> {
+      const rows = await prisma.$queryRaw<{ state: string; n: bigint }[]>`
+        SELECT state::text AS state, count(*) AS n FROM outbox GROUP BY state`;
+      return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+    },
+
+    /** Rows due now and not yet sent (for /readyz). */
+    async dueBacklog(at: Date): Promise<number> {
+      const [row] = await prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM outbox WHERE state = 'queued' AND not_before <= ${at}`;
+      return Number(row?.n ?? 0);
+    },
+
     /**
      * Retention: message bodies of settled rows older than `before` are emptied (a peer-support note or a
      * broadcast text need not outlive the retention period); state, reason and counts stay for reports.
