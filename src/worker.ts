@@ -8,10 +8,10 @@ import { bootConfig } from "./boot.js";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { systemClock } from "./clock.js";
 import { composeServices } from "./compose.js";
+import { openDatabase } from "./db/open-database.js";
 import { createSendingRole } from "./fleet/sending.js";
 import { healthRoutes } from "./http/routes.js";
 import { createHttpServer } from "./http/server.js";
-import { openDatabase } from "./db/open-database.js";
 import { createLogger, logFatalAndExit } from "./logger.js";
 
 const config = await bootConfig();
