@@ -1,6 +1,7 @@
 // Refresher tips: building the tip message in the officer's language, queuing scheduled slots through the
 // delivery engine, and recording what happened (views, feedback, quizzes). No grammY here: messages are
 // plain text plus button rows that the bot or the delivery worker turn into Telegram calls.
+import { setImmediate } from "node:timers/promises";
 import type { Locale, MemberRepository } from "../db/repositories/members.js";
 import type { ClaimedRow, OutboxPayload } from "../db/repositories/outbox.js";
 import type { TipRecord, TipRepository } from "../db/repositories/tips.js";
@@ -70,6 +71,8 @@ export function createTipService(deps: TipServiceDeps) {
     get: (id: string) => repo.get(id),
     topics: () => repo.topics(),
     inTopic: (topicId: string) => repo.inTopic(topicId),
+    /** The content version an update's sender query saw (the library in memory is dropped when it changed). */
+    observeContentVersion: (version: string | null) => repo.observeContentVersion(version),
 
     /** A trainer's own tip (database only); returns its id. */
     async add(input: { topicId: string; textKm: string; textEn: string; createdBy: string }): Promise<string> {
@@ -129,7 +132,9 @@ export function createTipService(deps: TipServiceDeps) {
      */
     async queueDueSlots(at: Date): Promise<number> {
       let queued = 0;
-      for (const slot of recentSlots(at, deps.timeZone)) {
+      for (const [i, slot] of recentSlots(at, deps.timeZone).entries()) {
+        // One slot at a time, the event loop given back in between (updates never wait for the whole job).
+        if (i > 0) await setImmediate();
         const frequencies = frequenciesOn(slot.weekday).filter((f) => f !== "paused");
         const job = await deps.delivery.queue({ key: slot.key, kind: "tip" }, (tx, jobId) =>
           repo.queueSlot(tx, jobId, slot, frequencies),
