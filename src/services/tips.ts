@@ -9,7 +9,7 @@ import type { Delivery } from "../delivery/delivery.js";
 import type { SendOutcome } from "../delivery/telegram-sender.js";
 import type { Logger } from "../logger.js";
 import { tipButton } from "./buttons.js";
-import { type EventSink, validateEvent } from "./events.js";
+import { type EventAttrs, type EventSink, occurredAtFor, validateEvent } from "./events.js";
 import { frequenciesOn, recentSlots } from "./tip-schedule.js";
 
 export type Translate = (locale: Locale, key: string, vars?: Record<string, string | number>) => string;
@@ -60,9 +60,16 @@ export function createTipService(deps: TipServiceDeps) {
     return { text: t(locale, "tip-message", { topic, text, source }), buttons: [row, second] };
   }
 
+  // The view and its usage event go in one statement (validated here, as the event repository would).
+  const viewEvent = <T extends "tip.sent" | "tip.feedback">(type: T, attrs: EventAttrs<T>, at: Date) => ({
+    type,
+    attrs: validateEvent(type, attrs),
+    occurredAt: occurredAtFor(type, at, deps.timeZone),
+  });
+
   async function recordSent(pseudonym: string, tip: TipRecord, via: "schedule" | "on_demand" | "browse") {
-    await repo.recordSent(pseudonym, tip.id, deps.now());
-    await deps.events.record(pseudonym, "tip.sent", { topic: tip.topicId, via });
+    const at = deps.now();
+    await repo.recordSent(pseudonym, tip.id, at, viewEvent("tip.sent", { topic: tip.topicId, via }, at));
   }
 
   return {
@@ -122,8 +129,9 @@ export function createTipService(deps: TipServiceDeps) {
     async onSettled(row: ClaimedRow, outcome: SendOutcome): Promise<void> {
       const tipId = row.payload.meta?.tipId;
       if (row.kind !== "tip" || outcome.kind !== "sent" || typeof tipId !== "string") return;
-      await repo.recordSent(row.recipient, tipId, deps.now());
-      await deps.events.record(row.recipient, "tip.sent", { topic: String(row.payload.meta?.topic), via: "schedule" });
+      const at = deps.now();
+      const topic = String(row.payload.meta?.topic);
+      await repo.recordSent(row.recipient, tipId, at, viewEvent("tip.sent", { topic, via: "schedule" }, at));
     },
 
     /**
@@ -147,8 +155,12 @@ export function createTipService(deps: TipServiceDeps) {
     },
 
     async feedback(pseudonym: string, tip: TipRecord, kind: "helpful" | "review") {
-      await repo.setFeedback(pseudonym, tip.id, kind === "helpful" ? { helpful: true } : { reviewAgain: true });
-      await deps.events.record(pseudonym, "tip.feedback", { topic: tip.topicId, kind });
+      await repo.setFeedback(
+        pseudonym,
+        tip.id,
+        kind === "helpful" ? { helpful: true } : { reviewAgain: true },
+        viewEvent("tip.feedback", { topic: tip.topicId, kind }, deps.now()),
+      );
     },
 
     /** Records a quiz answer; returns whether it was right and the explanation to show. */

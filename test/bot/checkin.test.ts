@@ -43,8 +43,7 @@ const eventsOf = async (u: TestUser) =>
   ).map((e) => `${e.type} ${JSON.stringify(e.attrs)}`);
 
 beforeAll(async () => {
-  // Scripted flows press faster than people do: the flood limit (test/bot/flood.test.ts) is not under test here.
-  bot = await startTestBot({ now, env: { FLOOD_LIMIT_PER_10S: "1000" } });
+  bot = await startTestBot({ now });
 });
 beforeEach(() => freshData(bot));
 afterAll(async () => {
@@ -329,7 +328,7 @@ describe("check-in", () => {
     await bot.idle();
 
     await bot.app.stop();
-    restarted = await startTestBot({ emu: bot.emu, db: bot.db, now, env: { FLOOD_LIMIT_PER_10S: "1000" } });
+    restarted = await startTestBot({ emu: bot.emu, db: bot.db, now });
     expect((await u.askPress("Most (more than 3 in 4)")).text).toContain("How did you feel");
     await u.askPress("😄");
     await u.askPress("⏭ Skip");

@@ -14,7 +14,7 @@ let nextId = 6_900_001;
 
 beforeAll(async () => {
   emu = await startEmulator({ globalRatePerSec: Number.POSITIVE_INFINITY, perChatPerSec: Number.POSITIVE_INFINITY });
-  bot = await startTestBot({ emu, now: () => new Date(t) });
+  bot = await startTestBot({ emu, now: () => new Date(t), env: { FLOOD_LIMIT_PER_10S: String(LIMIT) } });
 });
 beforeEach(() => freshData(bot));
 afterAll(async () => {

@@ -34,6 +34,13 @@ export interface TopicRecord {
 
 type Tx = Prisma.TransactionClient;
 
+/** A usage event written together with a tip view (already validated against the catalogue). */
+export interface ViewEvent {
+  type: string;
+  attrs: Record<string, unknown>;
+  occurredAt: Date;
+}
+
 /** How long the in-memory library is trusted without seeing the content version (jobs, the delivery worker). */
 export const CONTENT_RECHECK_MS = 5_000;
 
@@ -149,21 +156,58 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
       return (await current()).byTopic.get(topicId) ?? [];
     },
 
-    /** A tip went out: count it, and a "review again" request is now satisfied. */
-    async recordSent(pseudonym: string, tipId: string, at: Date): Promise<void> {
-      await prisma.tipView.upsert({
-        where: { pseudonym_tipId: { pseudonym, tipId } },
-        create: { pseudonym, tipId, lastSentAt: at },
-        update: { timesSent: { increment: 1 }, lastSentAt: at, reviewAgain: false },
-      });
+    /**
+     * A tip went out: count it (a "review again" request is now satisfied) and write its usage event, in one
+     * statement (atomic, one round trip). `event` is validated by the caller (services/events.ts).
+     */
+    async recordSent(pseudonym: string, tipId: string, at: Date, event?: ViewEvent): Promise<void> {
+      if (!event) {
+        await prisma.tipView.upsert({
+          where: { pseudonym_tipId: { pseudonym, tipId } },
+          create: { pseudonym, tipId, lastSentAt: at },
+          update: { timesSent: { increment: 1 }, lastSentAt: at, reviewAgain: false },
+        });
+        return;
+      }
+      await prisma.$executeRaw`
+        WITH v AS (
+          INSERT INTO tip_views (pseudonym, tip_id, times_sent, last_sent_at)
+          VALUES (${pseudonym}, ${tipId}, 1, ${at})
+          ON CONFLICT (pseudonym, tip_id) DO UPDATE
+            SET times_sent = tip_views.times_sent + 1, last_sent_at = EXCLUDED.last_sent_at, review_again = false
+          RETURNING 1
+        )
+        INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
+        SELECT ${pseudonym}, ${event.type}, ${JSON.stringify(event.attrs)}::jsonb, ${event.occurredAt} FROM v`;
     },
 
-    async setFeedback(pseudonym: string, tipId: string, feedback: { helpful?: boolean; reviewAgain?: boolean }) {
-      await prisma.tipView.upsert({
-        where: { pseudonym_tipId: { pseudonym, tipId } },
-        create: { pseudonym, tipId, lastSentAt: now(), ...feedback },
-        update: feedback,
-      });
+    /** "Helpful" or "review again" on a tip, with its usage event, in one statement (see recordSent). */
+    async setFeedback(
+      pseudonym: string,
+      tipId: string,
+      feedback: { helpful?: boolean; reviewAgain?: boolean },
+      event?: ViewEvent,
+    ) {
+      if (!event) {
+        await prisma.tipView.upsert({
+          where: { pseudonym_tipId: { pseudonym, tipId } },
+          create: { pseudonym, tipId, lastSentAt: now(), ...feedback },
+          update: feedback,
+        });
+        return;
+      }
+      const helpful = feedback.helpful ?? false;
+      const review = feedback.reviewAgain ?? false;
+      await prisma.$executeRaw`
+        WITH v AS (
+          INSERT INTO tip_views (pseudonym, tip_id, times_sent, last_sent_at, helpful, review_again)
+          VALUES (${pseudonym}, ${tipId}, 1, ${now()}, ${helpful}, ${review})
+          ON CONFLICT (pseudonym, tip_id) DO UPDATE
+            SET helpful = tip_views.helpful OR ${helpful}, review_again = tip_views.review_again OR ${review}
+          RETURNING 1
+        )
+        INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
+        SELECT ${pseudonym}, ${event.type}, ${JSON.stringify(event.attrs)}::jsonb, ${event.occurredAt} FROM v`;
     },
 
     async recordQuiz(pseudonym: string, tipId: string, correct: boolean): Promise<void> {
