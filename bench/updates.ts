@@ -44,9 +44,11 @@ process.on("exit", () => {
  * tsx, as `npm start` did. The one place to change when the production command line changes.
  */
 function startMitt(env: NodeJS.ProcessEnv): ChildProcess {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of Mitt, written there when it stops (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const dist = path.join(ROOT, "dist/main.js");
-  if (existsSync(dist)) return spawnNode(dist, ["--import", PROBE], env);
-  return spawnNode(path.join(ROOT, "src/main.ts"), ["--import", "tsx", "--import", PROBE], env);
+  if (existsSync(dist)) return spawnNode(dist, [...prof, "--import", PROBE], env);
+  return spawnNode(path.join(ROOT, "src/main.ts"), [...prof, "--import", "tsx", "--import", PROBE], env);
 }
 
 function spawnNode(file: string, execArgv: string[], env: NodeJS.ProcessEnv): ChildProcess {
