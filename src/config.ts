@@ -72,6 +72,8 @@ export const configSchema = z
       .min(5)
       .max(24 * 60)
       .default(120),
+    /** Updates one person may send in 10 seconds; past that one notice, then the rest is dropped until it ends. */
+    FLOOD_LIMIT_PER_10S: z.coerce.number().int().min(1).max(10_000).default(20),
   })
   .extend(deploymentSchema)
   .superRefine((c, ctx) => {

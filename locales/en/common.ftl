@@ -23,3 +23,6 @@ language-name-en = English
 ## Groups and channels: Mitt talks in private chats only (sent once, in both languages, then Mitt leaves)
 private-only-notice = Hello! I only talk in private chats, so that what officers share stays private. Please open a private chat with me. I am leaving this group now.
 private-only-toast = Please talk to me in a private chat.
+
+## Too many messages at once (one notice per 10 seconds; what is sent meanwhile is not answered)
+common-slow-down = You are sending messages very fast. Please wait a few seconds: messages sent meanwhile are not answered.

@@ -23,3 +23,6 @@ language-name-en = English
 ## Groups and channels: Mitt talks in private chats only (sent once, in both languages, then Mitt leaves)
 private-only-notice = សួស្តី! ខ្ញុំនិយាយតែក្នុងការជជែកឯកជនប៉ុណ្ណោះ ដើម្បីឱ្យអ្វីដែលមន្ត្រីចែករំលែកនៅតែជាការសម្ងាត់។ សូមបើកការជជែកឯកជនជាមួយខ្ញុំ។ ឥឡូវនេះ ខ្ញុំចាកចេញពីក្រុមនេះ។
 private-only-toast = សូមនិយាយជាមួយខ្ញុំក្នុងការជជែកឯកជន។
+
+## Too many messages at once (one notice per 10 seconds; what is sent meanwhile is not answered)
+common-slow-down = អ្នកកំពុងផ្ញើសារលឿនពេក។ សូមរង់ចាំប៉ុន្មានវិនាទីសិន៖ សារដែលផ្ញើក្នុងពេលនេះនឹងមិនត្រូវបានឆ្លើយតបទេ។

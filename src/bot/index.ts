@@ -43,6 +43,7 @@ import { wellbeingFeature } from "./features/wellbeing.js";
 import { createAnswerTracker } from "./middlewares/answers.js";
 import { createUpdateDedupe } from "./middlewares/dedupe.js";
 import { createErrorHandler } from "./middlewares/error-boundary.js";
+import { createFloodLimit } from "./middlewares/flood.js";
 import { identify } from "./middlewares/identify.js";
 import { createInFlightTracker } from "./middlewares/in-flight.js";
 import { normalizeIncomingText } from "./middlewares/normalize-text.js";
@@ -108,7 +109,10 @@ export function createBot(
   app.use(createUpdateFilter());
   // 7. a press that no handler answered is answered when the update is done
   app.use(answers.middleware);
-  // 8. text and captions normalised once, for everything below (no NUL or control characters, NFC, bounded)
+  // 8. fair under a flood: past FLOOD_LIMIT_PER_10S a person gets one notice and the rest is dropped, before any
+  // database read (per person, so nobody else waits; dropped presses are still answered by the tracker above)
+  app.use(createFloodLimit(deps.config.FLOOD_LIMIT_PER_10S));
+  // 9. text and captions normalised once, for everything below (no NUL or control characters, NFC, bounded)
   app.use(normalizeIncomingText);
   app.use(identify);
   app.use(

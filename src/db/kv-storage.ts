@@ -9,10 +9,37 @@ export interface KvStorage<T> {
   delete(key: string): Promise<void>;
 }
 
+// Rows already read for the update being handled (members.findSender reads a sender's session and conversation
+// state along with their member row): the next read of such a key takes the value from here, once, instead of
+// asking the database again. Updates of one person are handled one at a time (sequentialize), so nothing can
+// change the row in between; an entry not taken is replaced by the next update's read of the same person.
+const prefetched = new WeakMap<PrismaClient, Map<string, string | null>>();
+const MAX_PREFETCHED = 10_000;
+
+/** Remembers rows (full key → raw JSON, or null for no row) just read, for the next read of each key. */
+export function prefetchState(prisma: PrismaClient, rows: [key: string, value: string | null][]): void {
+  const map = prefetched.get(prisma) ?? new Map<string, string | null>();
+  prefetched.set(prisma, map);
+  for (const [key, value] of rows) {
+    map.delete(key);
+    map.set(key, value);
+  }
+  while (map.size > MAX_PREFETCHED) map.delete(map.keys().next().value as string);
+}
+
+function takePrefetched(prisma: PrismaClient, key: string): string | null | undefined {
+  const map = prefetched.get(prisma);
+  const value = map?.get(key);
+  if (value !== undefined) map?.delete(key);
+  return value;
+}
+
 export function createKvStorage<T>(prisma: PrismaClient, prefix: string, now: Now): KvStorage<T> {
   const k = (key: string) => `${prefix}${key}`;
   return {
     async read(key) {
+      const early = takePrefetched(prisma, k(key));
+      if (early !== undefined) return early === null ? undefined : (JSON.parse(early) as T);
       const row = await prisma.kvState.findUnique({ where: { key: k(key) } });
       return row ? (JSON.parse(row.value) as T) : undefined;
     },

@@ -2,7 +2,9 @@
 // retention (run by src/jobs/checkin-jobs.ts); the stress answer and its escalation. (Asking for a peer is
 // peer-connect.ts.)
 // Messages to other people go through the delivery engine, built in the recipient's language. No grammY here.
+import { setImmediate } from "node:timers/promises";
 import type { CheckinRepository, LastAction } from "../db/repositories/checkins.js";
+import { CHUNK_ROWS, eachChunk } from "../db/repositories/chunked.js";
 import type { MemberRepository } from "../db/repositories/members.js";
 import type { WellbeingRepository } from "../db/repositories/wellbeing.js";
 import type { Delivery } from "../delivery/delivery.js";
@@ -51,6 +53,15 @@ export interface Followup {
 const DAY_MS = 24 * 60 * 60_000;
 /** The run of one check-in's buttons (the first 8 hex digits of its id), so an old check-in's buttons never count. */
 export const checkinRun = (id: string) => id.replace(/-/g, "").slice(0, 8);
+
+/** Builds one row per person in slices, giving the event loop back in between (thousands of opted-in officers). */
+async function mapInChunks<T, R>(items: readonly T[], build: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  await eachChunk(items, CHUNK_ROWS, (chunk) => {
+    for (const item of chunk) out.push(build(item));
+  });
+  return out;
+}
 
 export function createCheckinService(d: CheckinServiceDeps) {
   const message = outgoing;
@@ -141,13 +152,15 @@ export function createCheckinService(d: CheckinServiceDeps) {
     /** One reminder after ~2 hours idle; after 24 hours the check-in closes as abandoned, without a message. */
     async handleIdle(now: Date): Promise<{ reminded: number; abandoned: number }> {
       const abandoned = await d.checkins.abandonIdle(new Date(now.getTime() - ABANDON_AFTER_MS));
-      for (const c of abandoned) {
+      for (const [i, c] of abandoned.entries()) {
+        if (i > 0 && i % CHUNK_ROWS === 0) await setImmediate();
         await cancelReminder(c.id);
         await d.checkins.dropConversation(c.pseudonym, CHECKIN_CONVERSATION);
         await d.events.record(c.pseudonym, "checkin.abandoned", { reminded: c.reminded });
       }
       let reminded = 0;
-      for (const c of await d.checkins.dueForReminder(new Date(now.getTime() - REMIND_AFTER_MS))) {
+      for (const [i, c] of (await d.checkins.dueForReminder(new Date(now.getTime() - REMIND_AFTER_MS))).entries()) {
+        if (i > 0 && i % CHUNK_ROWS === 0) await setImmediate(); // updates never wait for the whole job
         if (!(await d.checkins.markReminded(c.id, now))) continue;
         const locale = asLocale(c.locale);
         const keyboard = [
@@ -170,7 +183,7 @@ export function createCheckinService(d: CheckinServiceDeps) {
     async sendWeeklyPrompt(now: Date): Promise<number> {
       const people = await d.wellbeing.optedIn("weeklyPrompt");
       if (!people.length) return 0;
-      const rows = people.map((p) => {
+      const rows = await mapInChunks(people, (p) => {
         const locale = asLocale(p.locale);
         const buttons = [0, 1, 2, 3].map((n) => ({
           text: d.t(locale, `checkin-weekly-${n}`),
@@ -186,7 +199,7 @@ export function createCheckinService(d: CheckinServiceDeps) {
     async sendStressCheck(now: Date): Promise<number> {
       const people = await d.wellbeing.optedIn("stressCheck");
       if (!people.length) return 0;
-      const rows = people.map((p) => {
+      const rows = await mapInChunks(people, (p) => {
         const locale = asLocale(p.locale);
         const buttons = [1, 2, 3, 4, 5].map((n) => ({
           text: d.t(locale, `wellbeing-sisq-${n}`),

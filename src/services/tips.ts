@@ -1,12 +1,13 @@
 // Refresher tips: building the tip message in the officer's language, queuing scheduled slots through the
 // delivery engine, and recording what happened (views, feedback, quizzes). No grammY here: messages are
 // plain text plus button rows that the bot or the delivery worker turn into Telegram calls.
+import { setImmediate } from "node:timers/promises";
 import type { Locale, MemberRepository } from "../db/repositories/members.js";
 import type { ClaimedRow, OutboxPayload } from "../db/repositories/outbox.js";
 import type { TipRecord, TipRepository } from "../db/repositories/tips.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { SendOutcome } from "../delivery/telegram-sender.js";
-import { type EventSink, validateEvent } from "../domain/events.js";
+import { type EventAttrs, type EventSink, occurredAtFor, validateEvent } from "../domain/events.js";
 import type { Logger } from "../logger.js";
 import { tipButton } from "./buttons.js";
 import { frequenciesOn, recentSlots } from "./tip-schedule.js";
@@ -59,9 +60,16 @@ export function createTipService(deps: TipServiceDeps) {
     return { text: t(locale, "tip-message", { topic, text, source }), buttons: [row, second] };
   }
 
+  // The view and its usage event go in one statement (validated here, as the event repository would).
+  const viewEvent = <T extends "tip.sent" | "tip.feedback">(type: T, attrs: EventAttrs<T>, at: Date) => ({
+    type,
+    attrs: validateEvent(type, attrs),
+    occurredAt: occurredAtFor(type, at, deps.timeZone),
+  });
+
   async function recordSent(pseudonym: string, tip: TipRecord, via: "schedule" | "on_demand" | "browse") {
-    await repo.recordSent(pseudonym, tip.id, deps.now());
-    await deps.events.record(pseudonym, "tip.sent", { topic: tip.topicId, via });
+    const at = deps.now();
+    await repo.recordSent(pseudonym, tip.id, at, viewEvent("tip.sent", { topic: tip.topicId, via }, at));
   }
 
   return {
@@ -70,6 +78,8 @@ export function createTipService(deps: TipServiceDeps) {
     get: (id: string) => repo.get(id),
     topics: () => repo.topics(),
     inTopic: (topicId: string) => repo.inTopic(topicId),
+    /** The content version an update's sender query saw (the library in memory is dropped when it changed). */
+    observeContentVersion: (version: string | null) => repo.observeContentVersion(version),
 
     /** A trainer's own tip (database only); returns its id. */
     async add(input: { topicId: string; textKm: string; textEn: string; createdBy: string }): Promise<string> {
@@ -119,8 +129,9 @@ export function createTipService(deps: TipServiceDeps) {
     async onSettled(row: ClaimedRow, outcome: SendOutcome): Promise<void> {
       const tipId = row.payload.meta?.tipId;
       if (row.kind !== "tip" || outcome.kind !== "sent" || typeof tipId !== "string") return;
-      await repo.recordSent(row.recipient, tipId, deps.now());
-      await deps.events.record(row.recipient, "tip.sent", { topic: String(row.payload.meta?.topic), via: "schedule" });
+      const at = deps.now();
+      const topic = String(row.payload.meta?.topic);
+      await repo.recordSent(row.recipient, tipId, at, viewEvent("tip.sent", { topic, via: "schedule" }, at));
     },
 
     /**
@@ -129,7 +140,9 @@ export function createTipService(deps: TipServiceDeps) {
      */
     async queueDueSlots(at: Date): Promise<number> {
       let queued = 0;
-      for (const slot of recentSlots(at, deps.timeZone)) {
+      for (const [i, slot] of recentSlots(at, deps.timeZone).entries()) {
+        // One slot at a time, the event loop given back in between (updates never wait for the whole job).
+        if (i > 0) await setImmediate();
         const frequencies = frequenciesOn(slot.weekday).filter((f) => f !== "paused");
         const job = await deps.delivery.queue({ key: slot.key, kind: "tip" }, (tx, jobId) =>
           repo.queueSlot(tx, jobId, slot, frequencies),
@@ -142,8 +155,12 @@ export function createTipService(deps: TipServiceDeps) {
     },
 
     async feedback(pseudonym: string, tip: TipRecord, kind: "helpful" | "review") {
-      await repo.setFeedback(pseudonym, tip.id, kind === "helpful" ? { helpful: true } : { reviewAgain: true });
-      await deps.events.record(pseudonym, "tip.feedback", { topic: tip.topicId, kind });
+      await repo.setFeedback(
+        pseudonym,
+        tip.id,
+        kind === "helpful" ? { helpful: true } : { reviewAgain: true },
+        viewEvent("tip.feedback", { topic: tip.topicId, kind }, deps.now()),
+      );
     },
 
     /** Records a quiz answer; returns whether it was right and the explanation to show. */

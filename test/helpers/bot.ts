@@ -56,6 +56,8 @@ export async function startTestBot(
     TELEGRAM_API_ROOT: emu.apiRoot,
     PSEUDONYM_KEY: "test-pseudonym-key-0123456789abcdef",
     LOG_LEVEL: "debug",
+    // Scripted flows press faster than people do: the flood limit is tested on its own (test/bot/flood.test.ts).
+    FLOOD_LIMIT_PER_10S: "10000",
     ...opts.env,
   });
   const logger = createLogger({ level: "debug", destination: sink, secrets: [TEST_TOKEN] });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Now } from "../../clock.js";
 import type { Member, PrismaClient, Role, TipFrequency, UnitType } from "../generated/client.ts";
 import { rekeyedColumns } from "../pseudonym-columns.js";
+import { CONTENT_VERSION_KEY } from "./content-version.js";
 
 export type Locale = "km" | "en";
 export type { Role, TipFrequency, UnitType };
@@ -72,6 +73,10 @@ export interface ConsentInput {
 export interface Sender {
   pseudonym: string;
   member: MemberRecord | null;
+  /** The tip library's content version (content-version.ts), read along in the same query. */
+  contentVersion: string | null;
+  /** The stored session and conversation state (raw JSON), read along so the update needs no other read. */
+  state: { session: string | null; conversation: string | null };
 }
 
 interface SenderRow {
@@ -91,12 +96,20 @@ interface SenderRow {
   stress_check: boolean | null;
   created_at: Date | null;
   last_active_on: Date | null;
+  content_version: string | null;
+  session_state: string | null;
+  conversation_state: string | null;
 }
 
 function senderOf(r: SenderRow): Sender {
-  if (r.handle === null || r.role === null || r.created_at === null) return { pseudonym: r.pseudonym, member: null };
-  return {
+  const common = {
     pseudonym: r.pseudonym,
+    contentVersion: r.content_version,
+    state: { session: r.session_state, conversation: r.conversation_state },
+  };
+  if (r.handle === null || r.role === null || r.created_at === null) return { ...common, member: null };
+  return {
+    ...common,
     member: toRecord({
       pseudonym: r.pseudonym,
       handle: r.handle,
@@ -143,13 +156,20 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
       return m ? toRecord(m) : null;
     },
 
-    /** The sender of an update, by Telegram id, with their member row: one query per update. */
+    /**
+     * The sender of an update, by Telegram id, with their member row, their session and conversation state
+     * (kv-storage.ts keys) and the content version: the one read most updates need, in one query.
+     */
     async findSender(telegramUserId: number): Promise<Sender | null> {
       const [row] = await prisma.$queryRaw<SenderRow[]>`
         SELECT i.pseudonym, m.handle, m.role, m.peer_supporter, m.locale, m.province, m.unit_type, m.consented_at,
                m.enrolled_at, m.unreachable_at, m.tip_frequency, m.tip_time, m.weekly_prompt, m.stress_check,
-               m.created_at, m.last_active_on
+               m.created_at, m.last_active_on,
+               (SELECT value FROM kv_state WHERE key = ${CONTENT_VERSION_KEY}) AS content_version,
+               s.value AS session_state, c.value AS conversation_state
         FROM identities i LEFT JOIN members m ON m.pseudonym = i.pseudonym
+        LEFT JOIN kv_state s ON s.key = 'session:' || i.pseudonym
+        LEFT JOIN kv_state c ON c.key = 'conv:' || i.pseudonym
         WHERE i.telegram_user_id = ${BigInt(telegramUserId)}`;
       return row ? senderOf(row) : null;
     },

@@ -6,6 +6,7 @@ import type { Now } from "../../clock.js";
 import type { TipLibrary, TipQuiz } from "../../content/tips.js";
 import type { Prisma, PrismaClient } from "../generated/client.ts";
 import type { TipFrequency } from "../generated/enums.ts";
+import { bumpContentVersion, readContentVersion } from "./content-version.js";
 import { type SyncReport, syncTipLibrary } from "./tip-sync.js";
 
 export type { SyncReport } from "./tip-sync.js";
@@ -33,16 +34,92 @@ export interface TopicRecord {
 
 type Tx = Prisma.TransactionClient;
 
+/** A usage event written together with a tip view (already validated against the catalogue). */
+export interface ViewEvent {
+  type: string;
+  attrs: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/** How long the in-memory library is trusted without seeing the content version (jobs, the delivery worker). */
+export const CONTENT_RECHECK_MS = 5_000;
+
+interface Library {
+  version: string | null;
+  byId: Map<string, TipRecord>;
+  topics: TopicRecord[];
+  /** Active tips of each topic, in order. */
+  byTopic: Map<string, TipRecord[]>;
+}
+
 export function createTipRepository(prisma: PrismaClient, now: Now) {
-  // One topic's names: tips are read one at a time on the delivery hot path, so no full topic list per tip.
-  const topicNames = async (id: string) => {
-    const t = await prisma.tipTopic.findUnique({ where: { id } });
-    return t ? { km: t.nameKm, en: t.nameEn } : undefined;
+  // Tips and topics change only on a content sync or a trainer's edit, and are read on every /tip, press and tip
+  // delivery: they are served from memory and reloaded when the content version changes (content-version.ts).
+  let library: Library | undefined;
+  let loading: Promise<Library> | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+
+  async function load(): Promise<Library> {
+    // The version is read before the rows: a change in between is seen as a newer version and loaded again.
+    const version = await readContentVersion(prisma);
+    const [topicRows, tipRows] = await Promise.all([
+      prisma.tipTopic.findMany({ orderBy: { position: "asc" } }),
+      prisma.tip.findMany({ orderBy: [{ topicId: "asc" }, { position: "asc" }] }),
+    ]);
+    const names = new Map(topicRows.map((t) => [t.id, { km: t.nameKm, en: t.nameEn }]));
+    const byId = new Map<string, TipRecord>();
+    const byTopic = new Map<string, TipRecord[]>(topicRows.map((t) => [t.id, []]));
+    for (const row of tipRows) {
+      const tip = toRecord(row, names.get(row.topicId) ?? { km: row.topicId, en: row.topicId });
+      byId.set(tip.id, tip);
+      if (!tip.archived) byTopic.get(tip.topicId)?.push(tip);
+    }
+    const topics = topicRows.map((t) => ({
+      id: t.id,
+      position: t.position,
+      nameKm: t.nameKm,
+      nameEn: t.nameEn,
+      tips: byTopic.get(t.id)?.length ?? 0,
+    }));
+    return { version, byId, topics, byTopic };
+  }
+
+  async function current(): Promise<Library> {
+    const at = now().getTime();
+    if (library && at - checkedAt < CONTENT_RECHECK_MS && at >= checkedAt) return library;
+    if (library) {
+      const version = await readContentVersion(prisma);
+      checkedAt = now().getTime();
+      if (library && version === library.version) return library;
+    }
+    loading ??= load().finally(() => {
+      loading = undefined;
+    });
+    const loaded = await loading;
+    library = loaded;
+    checkedAt = now().getTime();
+    return loaded;
+  }
+
+  /** Forgets the library once the content changed here; other instances see the new version. */
+  const changed = () => {
+    library = undefined;
   };
 
   return {
-    /** Loads the content library idempotently (see tip-sync.ts). */
-    sync: (library: TipLibrary): Promise<SyncReport> => syncTipLibrary(prisma, library, now()),
+    /** Loads the content library idempotently (see tip-sync.ts); a sync that changed something bumps the version. */
+    async sync(lib: TipLibrary): Promise<SyncReport> {
+      const report = await syncTipLibrary(prisma, lib, now());
+      if (report.created || report.updated || report.archived) await bumpContentVersion(prisma, now());
+      changed();
+      return report;
+    },
+
+    /** The content version seen by the sender query of an update: a different one drops the library. */
+    observeContentVersion(version: string | null): void {
+      checkedAt = now().getTime();
+      if (library && library.version !== version) changed();
+    },
 
     /**
      * The next tip for an officer: the first unseen tip in curriculum order, preferring topics they marked
@@ -68,49 +145,69 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
     },
 
     async get(id: string): Promise<TipRecord | null> {
-      const row = await prisma.tip.findUnique({ where: { id } });
-      if (!row) return null;
-      const names = (await topicNames(row.topicId)) ?? { km: row.topicId, en: row.topicId };
-      return toRecord(row, names);
+      return (await current()).byId.get(id) ?? null;
     },
 
     async topics(): Promise<TopicRecord[]> {
-      const [topics, counts] = await Promise.all([
-        prisma.tipTopic.findMany({ orderBy: { position: "asc" } }),
-        prisma.tip.groupBy({ by: ["topicId"], where: { archivedAt: null }, _count: { _all: true } }),
-      ]);
-      const n = new Map(counts.map((c) => [c.topicId, c._count._all]));
-      return topics.map((t) => ({
-        id: t.id,
-        position: t.position,
-        nameKm: t.nameKm,
-        nameEn: t.nameEn,
-        tips: n.get(t.id) ?? 0,
-      }));
+      return (await current()).topics;
     },
 
     async inTopic(topicId: string): Promise<TipRecord[]> {
-      const names = await topicNames(topicId);
-      if (!names) return [];
-      const rows = await prisma.tip.findMany({ where: { topicId, archivedAt: null }, orderBy: { position: "asc" } });
-      return rows.map((r) => toRecord(r, names));
+      return (await current()).byTopic.get(topicId) ?? [];
     },
 
-    /** A tip went out: count it, and a "review again" request is now satisfied. */
-    async recordSent(pseudonym: string, tipId: string, at: Date): Promise<void> {
-      await prisma.tipView.upsert({
-        where: { pseudonym_tipId: { pseudonym, tipId } },
-        create: { pseudonym, tipId, lastSentAt: at },
-        update: { timesSent: { increment: 1 }, lastSentAt: at, reviewAgain: false },
-      });
+    /**
+     * A tip went out: count it (a "review again" request is now satisfied) and write its usage event, in one
+     * statement (atomic, one round trip). `event` is validated by the caller (services/events.ts).
+     */
+    async recordSent(pseudonym: string, tipId: string, at: Date, event?: ViewEvent): Promise<void> {
+      if (!event) {
+        await prisma.tipView.upsert({
+          where: { pseudonym_tipId: { pseudonym, tipId } },
+          create: { pseudonym, tipId, lastSentAt: at },
+          update: { timesSent: { increment: 1 }, lastSentAt: at, reviewAgain: false },
+        });
+        return;
+      }
+      await prisma.$executeRaw`
+        WITH v AS (
+          INSERT INTO tip_views (pseudonym, tip_id, times_sent, last_sent_at)
+          VALUES (${pseudonym}, ${tipId}, 1, ${at})
+          ON CONFLICT (pseudonym, tip_id) DO UPDATE
+            SET times_sent = tip_views.times_sent + 1, last_sent_at = EXCLUDED.last_sent_at, review_again = false
+          RETURNING 1
+        )
+        INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
+        SELECT ${pseudonym}, ${event.type}, ${JSON.stringify(event.attrs)}::jsonb, ${event.occurredAt} FROM v`;
     },
 
-    async setFeedback(pseudonym: string, tipId: string, feedback: { helpful?: boolean; reviewAgain?: boolean }) {
-      await prisma.tipView.upsert({
-        where: { pseudonym_tipId: { pseudonym, tipId } },
-        create: { pseudonym, tipId, lastSentAt: now(), ...feedback },
-        update: feedback,
-      });
+    /** "Helpful" or "review again" on a tip, with its usage event, in one statement (see recordSent). */
+    async setFeedback(
+      pseudonym: string,
+      tipId: string,
+      feedback: { helpful?: boolean; reviewAgain?: boolean },
+      event?: ViewEvent,
+    ) {
+      if (!event) {
+        await prisma.tipView.upsert({
+          where: { pseudonym_tipId: { pseudonym, tipId } },
+          create: { pseudonym, tipId, lastSentAt: now(), ...feedback },
+          update: feedback,
+        });
+        return;
+      }
+      const helpful = feedback.helpful ?? false;
+      const review = feedback.reviewAgain ?? false;
+      await prisma.$executeRaw`
+        WITH v AS (
+          INSERT INTO tip_views (pseudonym, tip_id, times_sent, last_sent_at, helpful, review_again)
+          VALUES (${pseudonym}, ${tipId}, 1, ${now()}, ${helpful}, ${review})
+          ON CONFLICT (pseudonym, tip_id) DO UPDATE
+            SET helpful = tip_views.helpful OR ${helpful}, review_again = tip_views.review_again OR ${review}
+          RETURNING 1
+        )
+        INSERT INTO usage_events (pseudonym, type, attrs, occurred_at)
+        SELECT ${pseudonym}, ${event.type}, ${JSON.stringify(event.attrs)}::jsonb, ${event.occurredAt} FROM v`;
     },
 
     async recordQuiz(pseudonym: string, tipId: string, correct: boolean): Promise<void> {
@@ -151,7 +248,9 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
         await tx.usageEvent.create({
           data: { pseudonym: input.createdBy, type: event.type, attrs: event.attrs as object, occurredAt: now() },
         });
+        await bumpContentVersion(tx, now());
       });
+      changed();
       return id;
     },
 
@@ -161,6 +260,10 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
         where: { id, archivedAt: null },
         data: { archivedAt: now(), archivedBy: by, updatedAt: now() },
       });
+      if (count === 1) {
+        await bumpContentVersion(prisma, now());
+        changed();
+      }
       return count === 1;
     },
 

@@ -1,0 +1,43 @@
+// Loaded with `--import` into the processes `npm run bench:updates` starts (never in production): answers
+// { probe: true } on IPC with memory figures and, when BENCH_SQL_COUNT=1, the number of SQL statements and
+// transactions Prisma sent through its driver adapter (PGlite or pg), counted by wrapping the adapter factory.
+const counts = { statements: 0, transactions: 0 };
+const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+
+function wrapQueryable(q) {
+  for (const name of ["queryRaw", "executeRaw"]) {
+    const original = q[name].bind(q);
+    q[name] = (query) => {
+      if (!CONTROL.test(query.sql)) counts.statements++;
+      if (process.env.BENCH_SQL_LOG === "1") process.stderr.write(`SQL ${name} ${query.sql.slice(0, 160)}\n`);
+      return original(query);
+    };
+  }
+  return q;
+}
+
+async function patch(modulePath, exportName) {
+  const mod = await import(modulePath);
+  const Factory = mod[exportName];
+  const connect = Factory.prototype.connect;
+  Factory.prototype.connect = async function (...args) {
+    const adapter = wrapQueryable(await connect.apply(this, args));
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...a) => {
+      counts.transactions++;
+      return wrapQueryable(await start(...a));
+    };
+    return adapter;
+  };
+}
+
+if (process.env.BENCH_SQL_COUNT === "1") {
+  await patch("pglite-prisma-adapter", "PrismaPGlite");
+  await patch("@prisma/adapter-pg", "PrismaPg");
+}
+
+process.on("message", (msg) => {
+  if (msg?.probe !== true) return;
+  const m = process.memoryUsage();
+  process.send?.({ probe: { ...counts, rss: m.rss, heapUsed: m.heapUsed } });
+});
