@@ -36,7 +36,9 @@ afterAll(async () => {
 
 const realClock = () => new Date();
 
-function startWorker(opts: { now?: () => Date; rate?: number } = {}) {
+function startWorker(
+  opts: { now?: () => Date; rate?: number; leaseSeconds?: number; sendTimeoutSeconds?: number } = {},
+) {
   const now = opts.now ?? realClock;
   const outbox = createOutboxRepository(db.prisma, now);
   const worker = createDeliveryWorker({
@@ -48,6 +50,8 @@ function startWorker(opts: { now?: () => Date; rate?: number } = {}) {
     defaultQuiet: { start: "21:00", end: "07:00" },
     idlePollMs: 50,
     now,
+    ...(opts.leaseSeconds ? { leaseSeconds: opts.leaseSeconds } : {}),
+    ...(opts.sendTimeoutSeconds ? { sendTimeoutSeconds: opts.sendTimeoutSeconds } : {}),
     onBlocked: async (p) => {
       await db.prisma.member.update({ where: { pseudonym: p }, data: { unreachableAt: new Date() } });
     },
@@ -209,6 +213,17 @@ describe("delivery worker", () => {
 });
 
 describe("outbox claims", () => {
+  it("When a 429 pause outlasts a claimed row's lease, then its worker hands it back unsent and the other worker sends it once", async () => {
+    const people = await seedRecipients(db.prisma, 60, 7_960_000, "lease");
+    // Lease 2 s, sends may take 1 s: a row that waited more than 1 s for the pacer must not be sent by its claimer.
+    const a = startWorker({ rate: 20, leaseSeconds: 2, sendTimeoutSeconds: 1 });
+    startWorker({ rate: 20, leaseSeconds: 2, sendTimeoutSeconds: 1 });
+    emu.force429(1, 3);
+    const job = await a.delivery.queue({ key: "lease", kind: "broadcast", urgent: true }, textRows(people, "lease"));
+    await untilDone(a.outbox, job.id);
+    expect(summarize(people, deliveredPerChat(emu, "lease"))).toEqual({ lost: 0, duplicates: 0, delivered: 60 });
+  });
+
   it("When a worker's claim lapsed and another worker took the row, then the first worker's settles change nothing", async () => {
     const people = await seedRecipients(db.prisma, 1, 7_900_000, "owner");
     const t0 = new Date("2026-03-02T03:00:00Z");
