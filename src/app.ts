@@ -33,10 +33,12 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
   }
   const s = await composeServices({ config, logger, db, now, api: () => bot.api });
   const { i18n, members, delivery, scheduler, worker } = s;
-  // Several instances on one PostgreSQL: update claims (on PGlite, one process, the in-memory dedupe is enough) and
-  // per-chat locks (they need a connection string of their own).
-  const locks = config.DATABASE_URL ? createChatLocks(config.DATABASE_URL, logger) : noChatLocks;
-  const claims = db.backend === "postgres" ? createUpdateClaimRepository(db.prisma, now) : undefined;
+  // Several instances on one PostgreSQL serve one webhook: update claims and per-chat locks (on a connection string
+  // of their own). Long polling is one instance by Telegram's rule (a second getUpdates gets 409), and PGlite is one
+  // process: there the in-memory dedupe and idempotent presses are enough, and an update costs no extra round trips.
+  const fleet = config.BOT_MODE === "webhook" && db.backend === "postgres" && config.DATABASE_URL;
+  const locks = fleet ? createChatLocks(fleet, logger) : noChatLocks;
+  const claims = fleet ? createUpdateClaimRepository(db.prisma, now) : undefined;
   const { bot, deps, inFlight } = createBot(
     config.BOT_TOKEN,
     {
