@@ -4,10 +4,12 @@
 // Guarantee: a row is marked `sent` only after Telegram confirmed it, and claimed rows of a worker that died
 // go back to the queue after the lease. So after a crash every queued row is still sent, and a duplicate is
 // possible only for a row whose send was in flight at the crash: at most `concurrency` rows per worker.
+
 import { randomUUID } from "node:crypto";
 import type { Now } from "../clock.js";
 import type { ClaimedRow, JobKind, OutboxPayload, OutboxRepository } from "../db/repositories/outbox.js";
 import type { Logger } from "../logger.js";
+import { createWakeableSleep } from "../wakeable-sleep.js";
 import { createConfirmations } from "./confirmations.js";
 import { decide, PER_CHAT_GAP_MS } from "./gate.js";
 import { createPacer } from "./pacer.js";
@@ -76,22 +78,13 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let loop: Promise<void> | undefined;
-  let wakeIdle: (() => void) | undefined;
+  const pause = createWakeableSleep();
   let lastStaleCheck = 0;
   // Jobs paused or cancelled while this worker may hold their rows, with when. Such rows cannot be claimed
   // again (claims take active jobs only), so after a lease none can be left here and the entry is dropped.
   const held = new Map<string, number>();
 
-  const idle = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeIdle = undefined;
-        resolve();
-      }
-      wakeIdle = done;
-    });
+  const idle = (ms: number) => pause.sleep(ms);
 
   // A quarter second's worth of sends: claims stay short (PGlite runs them on this thread), and there is
   // little to hand back on a 429.
@@ -273,14 +266,14 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     async stop() {
       running = false;
       pacer.interrupt();
-      wakeIdle?.();
+      pause.wake();
       await loop;
       await Promise.all(inFlight);
       await releaseLocal(now()).catch((err) => log.error({ msg: "could not release claimed rows", err }));
       log.info({ msg: "delivery worker stopped", ...stats });
     },
     wake() {
-      wakeIdle?.();
+      pause.wake();
     },
     async hold(jobId) {
       held.set(jobId, now().getTime());
@@ -295,7 +288,7 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     },
     unhold(jobId) {
       held.delete(jobId);
-      wakeIdle?.();
+      pause.wake();
     },
   };
 }

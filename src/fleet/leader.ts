@@ -3,8 +3,10 @@
 // and only it edits broadcast progress messages. When the holder dies its connection closes, Postgres frees the
 // lock, and the next process that tries (every `retryMs`) takes over. A holder whose connection breaks (a database
 // restart, a network cut) steps down at once: it cannot know whether it still holds the lock.
+
 import pg from "pg";
 import type { Logger } from "../logger.js";
+import { createWakeableSleep } from "../wakeable-sleep.js";
 
 const NAMESPACE = 0x6d697475; // not the chat lock namespace
 
@@ -31,17 +33,8 @@ export function createLeadership(opts: LeadershipOptions): Leadership {
   let running = false;
   let leading = false;
   let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
+  const pause = createWakeableSleep();
+  const sleep = (ms: number) => pause.sleep(ms);
 
   async function follow() {
     if (!leading) return;
@@ -99,7 +92,7 @@ export function createLeadership(opts: LeadershipOptions): Leadership {
     },
     async stop() {
       running = false;
-      wake?.();
+      pause.wake();
       await loop;
     },
   };

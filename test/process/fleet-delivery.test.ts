@@ -6,25 +6,18 @@
 // PostgreSQL only: PGlite is one process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, isSendingMethod, startEmulator } from "../../emulator/index.js";
-import { loadTipLibrary } from "../../src/content/tips.js";
 import { createDatabase, type Database } from "../../src/db/client.js";
-import { createEventRepository } from "../../src/db/repositories/events.js";
-import { createMemberRepository } from "../../src/db/repositories/members.js";
 import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
-import { createTipRepository } from "../../src/db/repositories/tips.js";
-import { createDelivery } from "../../src/delivery/delivery.js";
-import { createLogger } from "../../src/logger.js";
-import { createTipService } from "../../src/services/tips.js";
 import { backend, createProcessDatabaseEnv } from "../helpers/db.js";
 import { seedRecipients, textRows } from "../helpers/delivery.js";
 import { freePort, until } from "../helpers/fleet.js";
 import { type BotProcess, startBotProcess, startWorkerProcess } from "../helpers/process.js";
+import { queueMondayTipSlot, queueOnlyDelivery } from "../helpers/tip-slot.js";
 
 const OFFICERS = 2000;
 const FIRST_CHAT = 8_300_000;
 const RATE = 300;
 const CONCURRENCY = 16;
-const TZ = "Asia/Phnom_Penh";
 let emu: Emulator;
 let dbEnv: Awaited<ReturnType<typeof createProcessDatabaseEnv>>;
 let db: Database;
@@ -89,13 +82,8 @@ describe("two instances and a worker", () => {
   it.runIf(backend() === "postgres")(
     "When a broadcast and a tip slot go to 2,000 officers and the sending instance is killed half-way, then nobody is missed, duplicates are at most the sends in flight, and the rate holds",
     async () => {
-      const now = () => new Date();
       const people = await seedRecipients(db.prisma, OFFICERS, FIRST_CHAT, "fl");
-      await db.prisma.member.updateMany({ data: { tipFrequency: "daily", tipTime: "08:00" } });
-      const tipRepo = createTipRepository(db.prisma, now);
-      await tipRepo.sync(await loadTipLibrary());
-      const outbox = createOutboxRepository(db.prisma, now);
-      const delivery = createDelivery(outbox, { wake() {}, async hold() {}, unhold() {} }, now);
+      const delivery = queueOnlyDelivery(db.prisma);
 
       // The first bot instance starts alone, so it is the elected sender; then the other and the worker.
       const ports = [await freePort(), await freePort(), await freePort()];
@@ -122,17 +110,7 @@ describe("two instances and a worker", () => {
       });
 
       await delivery.queue({ key: "fleet-bc", kind: "broadcast", urgent: true }, textRows(people, "fleet-bc"));
-      const tipService = createTipService({
-        repo: tipRepo,
-        members: createMemberRepository(db.prisma, now),
-        events: createEventRepository(db.prisma, { now, timeZone: TZ }),
-        delivery,
-        t: (_l, k) => k,
-        timeZone: TZ,
-        logger: createLogger({ level: "silent" }),
-        now,
-      });
-      expect(await tipService.queueDueSlots(new Date("2026-11-23T08:00:00+07:00"))).toBe(OFFICERS);
+      expect(await queueMondayTipSlot(db.prisma)).toBe(OFFICERS);
 
       await until(() => broadcast.size + tips.size >= OFFICERS, 40_000, "half of the messages sent");
       const before = await sentCount(ports[0] as number);
@@ -154,7 +132,7 @@ describe("two instances and a worker", () => {
       // Every sending call counts (edits and replies too). The pacer keeps the rate when it sends; the emulator stamps
       // arrivals, which network jitter bunches by a few percent: Telegram's burst tolerance.
       expect(peakPerSecond(sendTimes)).toBeLessThanOrEqual(RATE * 1.1);
-      const states = await outbox.countByState();
+      const states = await createOutboxRepository(db.prisma, () => new Date()).countByState();
       expect(states.queued ?? 0).toBe(0);
       expect(states.sending ?? 0).toBe(0);
       await worker.stop();
