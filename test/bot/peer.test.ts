@@ -287,6 +287,8 @@ describe("peer conversation", () => {
 
     // Without a reply: the last message received.
     await relay(supporter, officer, "my last answer to you");
+    // The relay records the message it delivered right after Telegram accepts it: let that finish first.
+    await bot.idle();
     since = bot.emu.calls.length;
     officer.command("report");
     await replyContaining(bot.emu, officer, "Reported", since);
