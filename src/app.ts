@@ -1,6 +1,7 @@
 // Composition root of the bot process, shared by main.ts and the tests: database, services (compose.ts),
 // bot, updates (long polling or webhook), the HTTP endpoints, the elected sender, start-up and shutdown.
 import { type RunnerHandle, run } from "@grammyjs/runner";
+import type { UserFromGetMe } from "grammy/types";
 import { createBroadcastProgress } from "./bot/broadcast-progress.js";
 import { createBot } from "./bot/index.js";
 import { type Now, systemClock } from "./clock.js";
@@ -22,9 +23,11 @@ export interface AppOptions {
   /** Tests pass an already-migrated database; otherwise one is created from the config. */
   db?: Database;
   now?: Now;
+  /** The bot's account, when the start-up checks already asked getMe (grammY then does not ask again). */
+  botInfo?: UserFromGetMe | undefined;
 }
 
-export async function createApp({ config, logger, db: givenDb, now = systemClock }: AppOptions) {
+export async function createApp({ config, logger, db: givenDb, now = systemClock, botInfo }: AppOptions) {
   let db = givenDb;
   if (!db) {
     const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -62,7 +65,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       summaries: s.summaries.service,
       now,
     },
-    { client: { apiRoot: config.TELEGRAM_API_ROOT } },
+    { client: { apiRoot: config.TELEGRAM_API_ROOT }, ...(botInfo ? { botInfo } : {}) },
     claims ? { claims, locks } : { locks },
   );
 

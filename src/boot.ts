@@ -2,10 +2,12 @@
 // check the settings that only the world can confirm (database, data directory, Bot API). Anything wrong
 // prints one line per problem, naming the setting, and exits non-zero before a logger or database exists.
 import { existsSync } from "node:fs";
+import type { UserFromGetMe } from "grammy/types";
 import { type Config, ConfigError, createConfig } from "./config.js";
-import { startupProblems } from "./startup-checks.js";
+import { runStartupChecks } from "./startup-checks.js";
 
-export async function bootConfig(): Promise<Config> {
+/** The validated config, and the bot's account as the Bot API described it during the checks. */
+export async function bootConfig(): Promise<{ config: Config; botInfo: UserFromGetMe | undefined }> {
   // Node's own .env loader; variables already in the environment win.
   if (existsSync(".env")) process.loadEnvFile(".env");
   let config: Config;
@@ -15,9 +17,9 @@ export async function bootConfig(): Promise<Config> {
     if (!(err instanceof ConfigError)) throw err;
     return exitWith(err.lines);
   }
-  const problems = await startupProblems(config);
+  const { problems, botInfo } = await runStartupChecks(config);
   if (problems.length) return exitWith(problems);
-  return config;
+  return { config, botInfo };
 }
 
 function exitWith(lines: string[]): never {

@@ -3,7 +3,7 @@ import { createApp } from "./app.js";
 import { bootConfig } from "./boot.js";
 import { createLogger, logFatalAndExit } from "./logger.js";
 
-const config = await bootConfig();
+const { config, botInfo } = await bootConfig();
 
 const logger = createLogger({
   level: config.LOG_LEVEL,
@@ -13,7 +13,7 @@ const logger = createLogger({
 logFatalAndExit(logger);
 
 try {
-  const app = await createApp({ config, logger });
+  const app = await createApp({ config, logger, botInfo });
   const shutdown = async (signal: string) => {
     logger.info({ msg: "shutting down", signal });
     await app.stop();

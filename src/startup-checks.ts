@@ -4,20 +4,28 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { UserFromGetMe } from "grammy/types";
 import pg from "pg";
 import type { Config } from "./config.js";
 
 const TIMEOUT_MS = 5_000;
 
-/** Each entry is one line for the operator: the setting's name first, then what is wrong. No secrets. */
-export async function startupProblems(config: Config): Promise<string[]> {
+export interface StartupCheck {
+  /** One line each for the operator: the setting's name first, then what is wrong. No secrets. */
+  problems: string[];
+  /** The bot's own account from the Bot API's getMe, handed to grammY so that it does not ask again. */
+  botInfo: UserFromGetMe | undefined;
+}
+
+export async function runStartupChecks(config: Config): Promise<StartupCheck> {
   const needsDataDir = !config.DATABASE_URL || !config.PSEUDONYM_KEY;
-  const results = await Promise.all([
+  const [dataDir, database, api] = await Promise.all([
     needsDataDir ? checkDataDir(config.DATA_DIR) : undefined,
     config.DATABASE_URL ? checkDatabase(config.DATABASE_URL) : undefined,
     checkBotApi(config.TELEGRAM_API_ROOT, config.BOT_TOKEN),
   ]);
-  return results.filter((r): r is string => typeof r === "string");
+  const problems = [dataDir, database, api.problem].filter((r): r is string => typeof r === "string");
+  return { problems, botInfo: api.botInfo };
 }
 
 async function checkDataDir(dir: string): Promise<string | undefined> {
@@ -75,22 +83,24 @@ async function checkDatabase(url: string): Promise<string | undefined> {
   }
 }
 
-async function checkBotApi(root: string, token: string): Promise<string | undefined> {
+async function checkBotApi(root: string, token: string): Promise<{ problem?: string; botInfo?: UserFromGetMe }> {
   let res: Response;
   try {
     res = await fetch(`${root.replace(/\/$/, "")}/bot${token}/getMe`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (err) {
     const timedOut = err instanceof Error && err.name === "TimeoutError";
-    return timedOut
-      ? `TELEGRAM_API_ROOT ${root} did not answer within ${TIMEOUT_MS / 1000} s`
-      : `TELEGRAM_API_ROOT ${root} is unreachable (${codeOf(err)})`;
+    return {
+      problem: timedOut
+        ? `TELEGRAM_API_ROOT ${root} did not answer within ${TIMEOUT_MS / 1000} s`
+        : `TELEGRAM_API_ROOT ${root} is unreachable (${codeOf(err)})`,
+    };
   }
   if (res.status === 401 || res.status === 404)
-    return `BOT_TOKEN was refused by the Bot API at ${root} (${res.status})`;
-  const body = (await res.json().catch(() => undefined)) as { ok?: boolean } | undefined;
-  if (!res.ok || body?.ok !== true)
-    return `TELEGRAM_API_ROOT ${root} does not answer as a Bot API (HTTP ${res.status})`;
-  return undefined;
+    return { problem: `BOT_TOKEN was refused by the Bot API at ${root} (${res.status})` };
+  const body = (await res.json().catch(() => undefined)) as { ok?: boolean; result?: UserFromGetMe } | undefined;
+  if (!res.ok || body?.ok !== true || !body.result)
+    return { problem: `TELEGRAM_API_ROOT ${root} does not answer as a Bot API (HTTP ${res.status})` };
+  return { botInfo: body.result };
 }
 
 /** A short, secret-free reason: the system error code when there is one, else the error's first line. */

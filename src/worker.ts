@@ -14,7 +14,7 @@ import { healthRoutes } from "./http/routes.js";
 import { createHttpServer } from "./http/server.js";
 import { createLogger, logFatalAndExit } from "./logger.js";
 
-const config = await bootConfig();
+const { config } = await bootConfig();
 const logger = createLogger({ level: config.LOG_LEVEL, secrets: [config.BOT_TOKEN, config.PSEUDONYM_KEY ?? ""] });
 logFatalAndExit(logger);
 if (!config.DATABASE_URL) {

@@ -2,7 +2,7 @@
 // the sending; this only talks to the outbox and wakes the worker when there is something new.
 import type { Now } from "../clock.js";
 import type { JobKind, JobProgress, OutboxRepository, OutboxRowInput } from "../db/repositories/outbox.js";
-import type { DeliveryWorker } from "./worker.js";
+import type { DeliveryWorker } from "./worker-contract.js";
 
 export interface Delivery {
   /** Idempotent by `key`: queuing the same key twice never sends twice. */

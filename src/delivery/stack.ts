@@ -9,7 +9,8 @@ import type { Logger } from "../logger.js";
 import { telemetry } from "../telemetry.js";
 import { createDelivery } from "./delivery.js";
 import { createTelegramSender, type Sender } from "./telegram-sender.js";
-import { createDeliveryWorker, type WorkerOptions } from "./worker.js";
+import { createDeliveryWorker } from "./worker.js";
+import type { WorkerOptions } from "./worker-contract.js";
 
 export function createDeliveryStack(
   config: Config,

@@ -2,7 +2,7 @@
 // process at a time, the one elected through a Postgres session lock (src/fleet/leader.ts), so SEND_RATE_PER_SEC
 // holds for the whole bot and each progress message has one editor. On PGlite (one process) it always runs.
 import type { Config } from "../config.js";
-import type { DeliveryWorker } from "../delivery/worker.js";
+import type { DeliveryWorker } from "../delivery/worker-contract.js";
 import type { Logger } from "../logger.js";
 import { telemetry } from "../telemetry.js";
 import { createLeadership, type Leadership, soleLeadership } from "./leader.js";
