@@ -15,12 +15,13 @@ import { createBroadcastRepository } from "./db/repositories/broadcasts.js";
 import { createCheckinRepository } from "./db/repositories/checkins.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
-import { createMemberRepository } from "./db/repositories/members.js";
+import { createMemberRepository, type Sender } from "./db/repositories/members.js";
 import { createPeerRepository } from "./db/repositories/peer.js";
 import { createPracticeRepository } from "./db/repositories/practices.js";
 import { createRetentionRepository } from "./db/repositories/retention.js";
 import { createTipRepository } from "./db/repositories/tips.js";
 import { createWellbeingRepository } from "./db/repositories/wellbeing.js";
+import { createSenderCache } from "./db/sender-cache.js";
 import { createDeliveryStack } from "./delivery/stack.js";
 import { createCheckinJobs } from "./jobs/checkin-jobs.js";
 import { createFleetCleanupJob } from "./jobs/fleet-jobs.js";
@@ -54,7 +55,7 @@ export interface ComposeOptions {
 export async function composeServices({ config, logger, db, now, api }: ComposeOptions) {
   const key = await resolvePseudonymKey(config.PSEUDONYM_KEY, config.DATA_DIR);
   const invites = createInviteRepository(db.prisma, now);
-  const members = createMemberRepository(db.prisma, now);
+  const members = createMemberRepository(db.prisma, now, senderCacheFor(config, db));
   const i18n = createI18n();
   const events = createEventRepository(db.prisma, { now, timeZone: config.TZ });
   const tipRepo = createTipRepository(db.prisma, now);
@@ -202,3 +203,15 @@ export async function composeServices({ config, logger, db, now, api }: ComposeO
 }
 
 export type Services = Awaited<ReturnType<typeof composeServices>>;
+
+/**
+ * Senders are cached in memory (db/sender-cache.ts) where this process is the only one handling updates: long
+ * polling is one instance by Telegram's rule (a second getUpdates gets 409). Instances serving one webhook share
+ * people's conversations, so there each update reads the database.
+ */
+function senderCacheFor(config: Config, db: Database) {
+  if (config.BOT_MODE === "webhook") return undefined;
+  const cache = createSenderCache<Sender>({ pseudonymOf: (s) => s.pseudonym });
+  db.onWrite(cache.onWrite);
+  return cache;
+}

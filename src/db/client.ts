@@ -12,6 +12,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations, migrationStatus } from "./migrations.js";
 import { copyTemplate, matchingTemplate } from "./pglite-template.js";
+import { observeWrites, type WriteListener } from "./write-observer.js";
 
 /**
  * PGlite's defaults are a server's (128 MB of shared buffers, all of it resident in the WASM heap). Mitt's
@@ -36,6 +37,8 @@ export interface Database {
   /** The engine's diagnosis of the migration history (pending, failed or edited migrations). */
   status(): ReturnType<typeof migrationStatus>;
   close(): Promise<void>;
+  /** Calls `listener` with every statement this process sends that may change rows (write-observer.ts). */
+  onWrite(listener: WriteListener): () => void;
 }
 
 export interface DatabaseOptions {
@@ -52,6 +55,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
     // connection keeps the database busy (for example a test template that is being copied).
     const url = opts.databaseUrl;
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const listeners = new Set<WriteListener>();
     // The migration engine takes Prisma's session-level advisory lock: give it a connection of its own and
     // close it afterwards, or the lock stays with the pool and another process could never migrate.
     const withMigrationAdapter = async <T>(use: (f: SqlMigrationAwareDriverAdapterFactory) => Promise<T>) => {
@@ -62,11 +66,13 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
         await own.end();
       }
     };
+    const adapter = observeWrites(new PrismaPg(pool), (q) => notify(listeners, q));
     return wrap(
-      new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" }),
+      new PrismaClient({ adapter, errorFormat: "minimal" }),
       "postgres",
       withMigrationAdapter,
       () => pool.end(),
+      listeners,
     );
   }
   let dir: string | undefined;
@@ -81,14 +87,20 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
     startParams: PGLITE_START_PARAMS,
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
-  const factory = new PrismaPGlite(pglite);
+  const listeners = new Set<WriteListener>();
+  const factory = observeWrites(new PrismaPGlite(pglite), (q) => notify(listeners, q));
   // PGlite has a single connection, shared by the client and the migration engine.
   return wrap(
     new PrismaClient({ adapter: factory, errorFormat: "minimal" }),
     "pglite",
     (use) => use(factory),
     () => pglite.close(),
+    listeners,
   );
+}
+
+function notify(listeners: Set<WriteListener>, query: Parameters<WriteListener>[0]) {
+  for (const listener of listeners) listener(query);
 }
 
 function wrap(
@@ -96,6 +108,7 @@ function wrap(
   backend: DbBackend,
   withMigrationAdapter: <T>(use: (f: SqlMigrationAwareDriverAdapterFactory) => Promise<T>) => Promise<T>,
   closeDriver: () => Promise<void>,
+  listeners: Set<WriteListener>,
 ): Database {
   let closed = false;
   return {
@@ -103,6 +116,10 @@ function wrap(
     backend,
     migrate: () => withMigrationAdapter((f) => applyMigrations(f)),
     status: () => withMigrationAdapter((f) => migrationStatus(f)),
+    onWrite(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async close() {
       if (closed) return;
       closed = true;

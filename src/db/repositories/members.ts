@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Now } from "../../clock.js";
 import type { Member, PrismaClient, Role, TipFrequency, UnitType } from "../generated/client.ts";
 import { rekeyedColumns } from "../pseudonym-columns.js";
+import type { SenderCache } from "../sender-cache.js";
 import { CONTENT_VERSION_KEY } from "./content-version.js";
 
 export type Locale = "km" | "en";
@@ -149,7 +150,24 @@ export type MemberPreferences = Partial<
   >
 >;
 
-export function createMemberRepository(prisma: PrismaClient, now: Now) {
+/**
+ * `senders`: the in-memory cache of findSender (sender-cache.ts), for a process that is the only one handling
+ * updates; without it every findSender asks the database.
+ */
+export function createMemberRepository(prisma: PrismaClient, now: Now, senders?: SenderCache<Sender>) {
+  async function querySender(telegramUserId: number): Promise<Sender | null> {
+    const [row] = await prisma.$queryRaw<SenderRow[]>`
+      SELECT i.pseudonym, m.handle, m.role, m.peer_supporter, m.locale, m.province, m.unit_type, m.consented_at,
+             m.enrolled_at, m.unreachable_at, m.tip_frequency, m.tip_time, m.weekly_prompt, m.stress_check,
+             m.created_at, m.last_active_on,
+             (SELECT value FROM kv_state WHERE key = ${CONTENT_VERSION_KEY}) AS content_version,
+             s.value AS session_state, c.value AS conversation_state
+      FROM identities i LEFT JOIN members m ON m.pseudonym = i.pseudonym
+      LEFT JOIN kv_state s ON s.key = 'session:' || i.pseudonym
+      LEFT JOIN kv_state c ON c.key = 'conv:' || i.pseudonym
+      WHERE i.telegram_user_id = ${BigInt(telegramUserId)}`;
+    return row ? senderOf(row) : null;
+  }
   return {
     async find(pseudonym: string): Promise<MemberRecord | null> {
       const m = await prisma.member.findUnique({ where: { pseudonym } });
@@ -161,17 +179,10 @@ export function createMemberRepository(prisma: PrismaClient, now: Now) {
      * (kv-storage.ts keys) and the content version: the one read most updates need, in one query.
      */
     async findSender(telegramUserId: number): Promise<Sender | null> {
-      const [row] = await prisma.$queryRaw<SenderRow[]>`
-        SELECT i.pseudonym, m.handle, m.role, m.peer_supporter, m.locale, m.province, m.unit_type, m.consented_at,
-               m.enrolled_at, m.unreachable_at, m.tip_frequency, m.tip_time, m.weekly_prompt, m.stress_check,
-               m.created_at, m.last_active_on,
-               (SELECT value FROM kv_state WHERE key = ${CONTENT_VERSION_KEY}) AS content_version,
-               s.value AS session_state, c.value AS conversation_state
-        FROM identities i LEFT JOIN members m ON m.pseudonym = i.pseudonym
-        LEFT JOIN kv_state s ON s.key = 'session:' || i.pseudonym
-        LEFT JOIN kv_state c ON c.key = 'conv:' || i.pseudonym
-        WHERE i.telegram_user_id = ${BigInt(telegramUserId)}`;
-      return row ? senderOf(row) : null;
+      if (!senders) return querySender(telegramUserId);
+      const sender = await senders.get(telegramUserId, () => querySender(telegramUserId));
+      // A copy: callers may change their member record, and the cached one must stay as the database has it.
+      return sender && { ...sender, member: sender.member && { ...sender.member } };
     },
 
     async findByHandle(handle: string): Promise<MemberRecord | null> {

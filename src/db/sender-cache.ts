@@ -1,0 +1,106 @@
+// Who sent an update (members.findSender: member row, session and conversation state, content version) is the one
+// read nearly every update needs. Kept in memory, a read-only command costs no database round trip at all.
+//
+// Why it stays correct:
+// - Every write this process makes to the tables behind a sender (members, identities, kv_state) reaches
+//   onWrite (write-observer.ts) and drops what it may have changed: the sender whose session or conversation
+//   key it names, or everything for any other such write (rare: a role change, the daily activity date, consent).
+// - A read that was running while any such write happened is not kept (a generation count), so a stale row read
+//   just before a commit never lands in the cache.
+// - Writes by other processes (the worker, a command-line tool) are not seen: entries expire after `ttlMs`,
+//   which bounds how long such a change can go unnoticed. Several instances serving one webhook must not use the
+//   cache at all, since another instance may have moved a person's conversation on (see compose.ts).
+// Hand-written: the invalidation rules are Mitt's own; a general LRU library would still need all of them.
+import type { SqlQuery } from "@prisma/driver-adapter-utils";
+
+export interface SenderCache<T> {
+  /** The cached value for a Telegram user id, or `load()`'s result (kept unless a write happened meanwhile). */
+  get(telegramUserId: number, load: () => Promise<T | null>): Promise<T | null>;
+  /** For write-observer.ts: a statement that may have changed rows. */
+  onWrite(query: SqlQuery): void;
+  clear(): void;
+  readonly size: number;
+}
+
+export interface SenderCacheOptions<T> {
+  /** The pseudonym of a cached value, so a write to that person's state drops only their entry. */
+  pseudonymOf: (value: T) => string;
+  ttlMs?: number;
+  maxEntries?: number;
+  /** A monotonic clock for expiry (not the app's `now`: expiry is about this process, not the programme's calendar). */
+  monotonicMs?: () => number;
+}
+
+const SENDER_TABLES = /\b(members|identities|kv_state)\b/;
+const OTHER_THAN_STATE = /\b(members|identities)\b/;
+/** Keys of one person's state (kv-storage.ts), as written, or as matched by deleteAllStateOf (`%:pseudonym`). */
+const STATE_KEY = /^(?:session|conv):(.+)$|^%:(.+)$/;
+
+interface Entry<T> {
+  value: T | null;
+  expiresAt: number;
+}
+
+export function createSenderCache<T>({
+  pseudonymOf,
+  ttlMs = 30_000,
+  maxEntries = 20_000,
+  monotonicMs = () => performance.now(),
+}: SenderCacheOptions<T>): SenderCache<T> {
+  const entries = new Map<number, Entry<T>>();
+  const byPseudonym = new Map<string, number>();
+  let generation = 0;
+
+  const remove = (id: number) => {
+    const e = entries.get(id);
+    if (e?.value) byPseudonym.delete(pseudonymOf(e.value));
+    entries.delete(id);
+  };
+  const clear = () => {
+    generation++;
+    entries.clear();
+    byPseudonym.clear();
+  };
+
+  /** The pseudonyms whose state rows a kv_state statement names, or null when it may touch any row. */
+  function statePseudonyms(query: SqlQuery): string[] | null {
+    const found: string[] = [];
+    for (const arg of query.args) {
+      const m = typeof arg === "string" ? STATE_KEY.exec(arg) : null;
+      const p = m?.[1] ?? m?.[2];
+      if (p) found.push(p);
+    }
+    return found.length ? found : null;
+  }
+
+  return {
+    async get(telegramUserId, load) {
+      const hit = entries.get(telegramUserId);
+      if (hit && hit.expiresAt > monotonicMs()) return hit.value;
+      if (hit) remove(telegramUserId);
+      const seen = generation;
+      const value = await load();
+      if (seen === generation) {
+        remove(telegramUserId);
+        if (entries.size >= maxEntries) remove(entries.keys().next().value as number);
+        entries.set(telegramUserId, { value, expiresAt: monotonicMs() + ttlMs });
+        if (value) byPseudonym.set(pseudonymOf(value), telegramUserId);
+      }
+      return value;
+    },
+    onWrite(query) {
+      if (!SENDER_TABLES.test(query.sql)) return;
+      const pseudonyms = OTHER_THAN_STATE.test(query.sql) ? null : statePseudonyms(query);
+      if (!pseudonyms) return clear();
+      generation++;
+      for (const p of pseudonyms) {
+        const id = byPseudonym.get(p);
+        if (id !== undefined) remove(id);
+      }
+    },
+    clear,
+    get size() {
+      return entries.size;
+    },
+  };
+}
