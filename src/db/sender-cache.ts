@@ -3,15 +3,17 @@
 //
 // Why it stays correct:
 // - Every write this process makes to the tables behind a sender (members, identities, kv_state) reaches
-//   onWrite (write-observer.ts) and drops what it may have changed: the sender whose session or conversation
+//   onWrite (write-observer.ts; a statement that only reads them, like the outbox claim, does not count) and drops
+//   what it may have changed: the sender whose session or conversation
 //   key it names, or everything for any other such write (rare: a role change, the daily activity date, consent).
-// - A read that was running while any such write happened is not kept (a generation count), so a stale row read
+// - A read that was running while such a write happened is not kept (a count of writes), so a stale row read
 //   just before a commit never lands in the cache.
 // - Writes by other processes (the worker, a command-line tool) are not seen: entries expire after `ttlMs`,
 //   which bounds how long such a change can go unnoticed. Several instances serving one webhook must not use the
 //   cache at all, since another instance may have moved a person's conversation on (see compose.ts).
 // Hand-written: the invalidation rules are Mitt's own; a general LRU library would still need all of them.
 import type { SqlQuery } from "@prisma/driver-adapter-utils";
+import { writtenTables } from "./write-observer.js";
 
 export interface SenderCache<T> {
   /** The cached value for a Telegram user id, or `load()`'s result (kept unless a write happened meanwhile). */
@@ -31,8 +33,6 @@ export interface SenderCacheOptions<T> {
   monotonicMs?: () => number;
 }
 
-const SENDER_TABLES = /\b(members|identities|kv_state)\b/;
-const OTHER_THAN_STATE = /\b(members|identities)\b/;
 /** Keys of one person's state (kv-storage.ts), as written, or as matched by deleteAllStateOf (`%:pseudonym`). */
 const STATE_KEY = /^(?:session|conv):(.+)$|^%:(.+)$/;
 
@@ -49,7 +49,12 @@ export function createSenderCache<T>({
 }: SenderCacheOptions<T>): SenderCache<T> {
   const entries = new Map<number, Entry<T>>();
   const byPseudonym = new Map<string, number>();
-  let generation = 0;
+  // A read in flight is kept only if nothing it may have missed was written meanwhile: no clear (clears) and no
+  // write to the state of the person it found (touched: pseudonym → seq of the write, while reads are in flight).
+  let clears = 0;
+  let seq = 0;
+  let loading = 0;
+  const touched = new Map<string, number>();
 
   const remove = (id: number) => {
     const e = entries.get(id);
@@ -57,7 +62,7 @@ export function createSenderCache<T>({
     entries.delete(id);
   };
   const clear = () => {
-    generation++;
+    clears++;
     entries.clear();
     byPseudonym.clear();
   };
@@ -78,22 +83,33 @@ export function createSenderCache<T>({
       const hit = entries.get(telegramUserId);
       if (hit && hit.expiresAt > monotonicMs()) return hit.value;
       if (hit) remove(telegramUserId);
-      const seen = generation;
-      const value = await load();
-      if (seen === generation) {
-        remove(telegramUserId);
-        if (entries.size >= maxEntries) remove(entries.keys().next().value as number);
-        entries.set(telegramUserId, { value, expiresAt: monotonicMs() + ttlMs });
-        if (value) byPseudonym.set(pseudonymOf(value), telegramUserId);
+      const seenClears = clears;
+      const seenSeq = seq;
+      loading++;
+      try {
+        const value = await load();
+        const changedMeanwhile =
+          clears !== seenClears || (value !== null && (touched.get(pseudonymOf(value)) ?? 0) > seenSeq);
+        if (!changedMeanwhile) {
+          remove(telegramUserId);
+          if (entries.size >= maxEntries) remove(entries.keys().next().value as number);
+          entries.set(telegramUserId, { value, expiresAt: monotonicMs() + ttlMs });
+          if (value) byPseudonym.set(pseudonymOf(value), telegramUserId);
+        }
+        return value;
+      } finally {
+        // Only reads in flight need to know who was written to; with none, the record can go.
+        if (--loading === 0) touched.clear();
       }
-      return value;
     },
     onWrite(query) {
-      if (!SENDER_TABLES.test(query.sql)) return;
-      const pseudonyms = OTHER_THAN_STATE.test(query.sql) ? null : statePseudonyms(query);
+      const tables = writtenTables(query.sql);
+      if (tables !== "any" && !tables.has("members") && !tables.has("identities") && !tables.has("kv_state")) return;
+      const onlyState = tables !== "any" && !tables.has("members") && !tables.has("identities");
+      const pseudonyms = onlyState ? statePseudonyms(query) : null;
       if (!pseudonyms) return clear();
-      generation++;
       for (const p of pseudonyms) {
+        if (loading) touched.set(p, ++seq);
         const id = byPseudonym.get(p);
         if (id !== undefined) remove(id);
       }

@@ -12,6 +12,22 @@ const WRITE = /^\s*(INSERT|UPDATE|DELETE|TRUNCATE|MERGE|WITH|COPY|ALTER|DROP)\b/
 
 export const isWrite = (sql: string) => WRITE.test(sql);
 
+/** Statements whose target tables are not read from the text here: treated as writing every table. */
+const WRITES_ANYTHING = /^\s*(TRUNCATE|MERGE|COPY|ALTER|DROP)\b/i;
+/** The target of each INSERT, UPDATE or DELETE in a statement (CTEs included), schema and quotes left out. */
+const TARGET = /\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?\w+"?\.)?"?(\w+)"?/gi;
+
+/**
+ * The tables a write statement changes, or "any" when that cannot be told from its text. Tables it only reads
+ * (joins, subqueries) are not listed. `DO UPDATE SET` and `FOR UPDATE SKIP` add harmless names ("SET", "SKIP").
+ */
+export function writtenTables(sql: string): Set<string> | "any" {
+  if (WRITES_ANYTHING.test(sql)) return "any";
+  const tables = new Set<string>();
+  for (const m of sql.matchAll(TARGET)) tables.add((m[1] as string).toLowerCase());
+  return tables;
+}
+
 /** Makes the factory's connections report writes to `listener` (the factory object itself is patched and returned). */
 export function observeWrites<F extends SqlDriverAdapterFactory>(factory: F, listener: WriteListener): F {
   const connect = factory.connect.bind(factory);

@@ -87,6 +87,36 @@ describe("sender cache", () => {
     expect(await cache.get(1, async () => ({ ...(rows.get(1) as Row) }))).toEqual({ pseudonym: "p1", role: "trainer" });
   });
 
+  it("When a write names another person's state while a sender is being read, then the read is kept", async () => {
+    const { cache, rows, loads, read } = setUp();
+    let release: () => void = () => {};
+    const slow = cache.get(1, async () => {
+      loads.push(1);
+      await new Promise<void>((r) => {
+        release = r;
+      });
+      return { ...(rows.get(1) as Row) };
+    });
+    cache.onWrite(write(`INSERT INTO "public"."kv_state" ("key","value") VALUES ($1,$2)`, ["conv:p2", "{}"]));
+    release();
+    await slow;
+    await read(1);
+    expect(loads).toEqual([1]);
+  });
+
+  it("When a statement only reads sender tables while writing another, then nothing is dropped", async () => {
+    const { cache, read, loads } = setUp();
+    await read(1);
+    cache.onWrite(
+      write(`WITH picked AS (SELECT o.id FROM outbox o LEFT JOIN members m ON m.pseudonym = o.recipient)
+        UPDATE outbox SET state = 'sending' FROM picked WHERE outbox.id = picked.id`),
+    );
+    await read(1);
+    cache.onWrite(write(`TRUNCATE "outbox", "members" CASCADE`));
+    await read(1);
+    expect(loads).toEqual([1, 1]);
+  });
+
   it("When more senders are read than it holds, then the oldest is dropped", async () => {
     let loads = 0;
     const cache = createSenderCache<Row>({ pseudonymOf: (r) => r.pseudonym, maxEntries: 2 });
