@@ -33,6 +33,13 @@ export interface SenderCacheOptions<T> {
   monotonicMs?: () => number;
 }
 
+/**
+ * A statement that changes one person's rows only says so with this comment (the number is its parameter holding the
+ * pseudonym), so a frequent write such as the daily activity date drops one entry instead of all of them.
+ */
+export const ONE_PERSON = (param: number) => `/* rows of one person: $${param} */`;
+const ONE_PERSON_MARK = /\/\* rows of one person: \$(\d+) \*\//;
+
 /** Keys of one person's state (kv-storage.ts), as written, or as matched by deleteAllStateOf (`%:pseudonym`). */
 const STATE_KEY = /^(?:session|conv):(.+)$|^%:(.+)$/;
 
@@ -66,6 +73,14 @@ export function createSenderCache<T>({
     entries.clear();
     byPseudonym.clear();
   };
+
+  function forget(pseudonyms: string[]) {
+    for (const p of pseudonyms) {
+      if (loading) touched.set(p, ++seq);
+      const id = byPseudonym.get(p);
+      if (id !== undefined) remove(id);
+    }
+  }
 
   /** The pseudonyms whose state rows a kv_state statement names, or null when it may touch any row. */
   function statePseudonyms(query: SqlQuery): string[] | null {
@@ -103,16 +118,15 @@ export function createSenderCache<T>({
       }
     },
     onWrite(query) {
+      const mark = ONE_PERSON_MARK.exec(query.sql);
+      const person = mark ? query.args[Number(mark[1]) - 1] : undefined;
+      if (typeof person === "string") return forget([person]);
       const tables = writtenTables(query.sql);
       if (tables !== "any" && !tables.has("members") && !tables.has("identities") && !tables.has("kv_state")) return;
       const onlyState = tables !== "any" && !tables.has("members") && !tables.has("identities");
       const pseudonyms = onlyState ? statePseudonyms(query) : null;
       if (!pseudonyms) return clear();
-      for (const p of pseudonyms) {
-        if (loading) touched.set(p, ++seq);
-        const id = byPseudonym.get(p);
-        if (id !== undefined) remove(id);
-      }
+      forget(pseudonyms);
     },
     clear,
     get size() {

@@ -57,6 +57,9 @@ describe("sender cache on the database", () => {
     await createKvStorage<{ n: number }>(db.prisma, "session:", now).write(P, { n: 1 });
     expect((await members.findSender(TG))?.state.session).toBe(JSON.stringify({ n: 1 }));
 
+    await members.touch(P, new Date("2026-11-23T00:00:00Z"));
+    expect((await members.findSender(TG))?.member?.lastActiveOn).toBe("2026-11-23");
+
     await db.prisma.identity.delete({ where: { pseudonym: P } });
     expect(await members.findSender(TG)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSenderCache } from "../../src/db/sender-cache.js";
+import { createSenderCache, ONE_PERSON } from "../../src/db/sender-cache.js";
 
 interface Row {
   pseudonym: string;
@@ -115,6 +115,16 @@ describe("sender cache", () => {
     cache.onWrite(write(`TRUNCATE "outbox", "members" CASCADE`));
     await read(1);
     expect(loads).toEqual([1, 1]);
+  });
+
+  it("When a statement is marked as changing one person's rows, then only that person is read again", async () => {
+    const { cache, read, loads } = setUp();
+    await read(1);
+    await read(2);
+    cache.onWrite(write(`UPDATE members ${ONE_PERSON(1)} SET last_active_on = $2 WHERE pseudonym = $1`, ["p1", "x"]));
+    await read(1);
+    await read(2);
+    expect(loads).toEqual([1, 2, 1]);
   });
 
   it("When more senders are read than it holds, then the oldest is dropped", async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Now } from "../../clock.js";
 import type { Member, PrismaClient, Role, TipFrequency, UnitType } from "../generated/client.ts";
 import { rekeyedColumns } from "../pseudonym-columns.js";
-import type { SenderCache } from "../sender-cache.js";
+import { ONE_PERSON, type SenderCache } from "../sender-cache.js";
 import { CONTENT_VERSION_KEY } from "./content-version.js";
 
 export type Locale = "km" | "en";
@@ -258,13 +258,13 @@ export function createMemberRepository(prisma: PrismaClient, now: Now, senders?:
      * date, see local-time.ts) and clears "unreachable".
      */
     async touch(pseudonym: string, today: Date): Promise<void> {
-      await prisma.member.updateMany({
-        where: {
-          pseudonym,
-          OR: [{ lastActiveOn: null }, { lastActiveOn: { lt: today } }, { unreachableAt: { not: null } }],
-        },
-        data: { lastActiveOn: today, unreachableAt: null },
-      });
+      // Raw, to carry the one-person mark (sender-cache.ts): the first update of each day per member writes this.
+      await prisma.$executeRawUnsafe(
+        `UPDATE members ${ONE_PERSON(1)} SET last_active_on = $2::date, unreachable_at = NULL
+         WHERE pseudonym = $1 AND (last_active_on IS NULL OR last_active_on < $2::date OR unreachable_at IS NOT NULL)`,
+        pseudonym,
+        today.toISOString().slice(0, 10),
+      );
     },
 
     async markUnreachable(pseudonym: string): Promise<void> {
