@@ -89,7 +89,15 @@ export function createBot(
   bot.use(inFlight.middleware);
   bot.use((ctx, next) => {
     ctx.deps = deps;
-    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    // The per-update child logger is made on first use: most updates log nothing at info level.
+    let log: Context["log"] | undefined;
+    Object.defineProperty(ctx, "log", {
+      get: () => {
+        log ??= deps.logger.child({ update_id: ctx.update.update_id });
+        return log;
+      },
+      configurable: true,
+    });
     ctx.handler = undefined;
     return next();
   });
