@@ -6,6 +6,7 @@
 // 24 hours or abandoned. So once a week has ended and a day has passed (FINAL_AFTER), a refresh made after that
 // has its final counts. A refresh recomputes from the week that was still open at the last refresh; a new
 // database builds everything once. Rows are inserted in week order, so a period's rows sit together on disk.
+import { setImmediate } from "node:timers/promises";
 import type { Prisma, PrismaClient } from "../generated/client.ts";
 import { checkinRollupSql } from "./metrics-rollup-checkins.js";
 
@@ -14,6 +15,16 @@ const FIRST_WEEK = "1970-01-05";
 const LAST_WEEK = "9999-12-27";
 /** A week is final this long after it ended (completions within 24 h, plus the idle job's 10 minutes). */
 const FINAL_AFTER = "25 hours";
+/** The tables summaries read, whose planner statistics `analyze` refreshes. */
+const ANALYZED_TABLES = [
+  "members",
+  "officer_weeks",
+  "wellbeing_responses",
+  "broadcasts",
+  "broadcast_reactions",
+  "outbox",
+  "usage_events",
+];
 
 export interface RollupOptions {
   timeZone: string;
@@ -133,12 +144,14 @@ export function createMetricsRollup(prisma: PrismaClient, opts: RollupOptions) {
     /**
      * Refreshes the planner's statistics of the tables summaries read. Real Postgres does this by itself
      * (autovacuum); embedded PGlite never does, and without statistics it picks nested loops that take seconds.
-     * Run by the metrics-rollup job, not on every summary.
+     * Run by the nightly metrics-rollup job, not on every summary. One table per statement, the event loop given
+     * back in between: on PGlite each ANALYZE runs on the event loop (tens to hundreds of milliseconds each).
      */
     async analyze(): Promise<void> {
-      await prisma.$executeRawUnsafe(
-        "ANALYZE members, officer_weeks, wellbeing_responses, broadcasts, broadcast_reactions, outbox, usage_events",
-      );
+      for (const [i, table] of ANALYZED_TABLES.entries()) {
+        if (i > 0) await setImmediate();
+        await prisma.$executeRawUnsafe(`ANALYZE ${table}`);
+      }
     },
   };
 }
