@@ -6,6 +6,7 @@
 // row exists, so a job longer than its interval keeps its claim. A row whose beat stopped (its instance died) no
 // longer blocks. Jobs stay idempotent all the same: database constraints make "never twice" true across restarts.
 import { randomUUID } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import cron, { type ScheduledTask } from "node-cron";
 import type { DbBackend } from "../db/client.js";
 import type { PrismaClient } from "../db/generated/client.ts";
@@ -76,10 +77,14 @@ export function createScheduler(opts: SchedulerOptions) {
     beat.unref();
     let ok = false;
     try {
+      // The claim, the job and its end are separate turns of the event loop: on PGlite a chain of statements
+      // never gives the loop back by itself, so updates would wait for all of them.
+      await setImmediate();
       await timed(job, () => job.run(at));
       ok = true;
     } finally {
       clearInterval(beat);
+      await setImmediate();
       await opts.prisma.$executeRaw`
         UPDATE job_runs SET finished_at = ${now()}, ok = ${ok} WHERE job = ${job.name} AND tick = ${tick}`.catch(
         (err) => opts.logger.warn({ msg: "job end not recorded", job: job.name, err }),
@@ -128,7 +133,7 @@ export function createScheduler(opts: SchedulerOptions) {
     start() {
       for (const job of jobs) {
         const task = cron.schedule(
-          job.cron,
+          spreadCron(job),
           () => {
             const p = tick(job, now());
             running.add(p);
@@ -149,3 +154,16 @@ export function createScheduler(opts: SchedulerOptions) {
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+/**
+ * The job's cron with a second of its own (0–49, from its name), so jobs due the same minute do not all start at
+ * second 0 together (on PGlite their statements would queue before the updates of that moment). The same on every
+ * instance, so their claims still meet on one (job, minute) row. A cron that names its seconds is kept.
+ */
+export function spreadCron(job: Pick<Job, "name" | "cron">): string {
+  const fields = job.cron.trim().split(/\s+/);
+  if (fields.length !== 5) return job.cron;
+  let h = 0x811c9dc5; // FNV-1a
+  for (const ch of job.name) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return `${h % 50} ${job.cron}`;
+}
