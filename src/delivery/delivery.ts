@@ -1,7 +1,7 @@
 // The delivery service features use: queue a job, watch it, pause, resume or cancel it. The worker does
 // the sending; this only talks to the outbox and wakes the worker when there is something new.
 import type { Now } from "../clock.js";
-import type { JobKind, JobProgress, OutboxRepository, OutboxRowInput } from "../db/repositories/outbox.js";
+import type { ChunkFill, JobKind, JobProgress, OutboxRepository, OutboxRowInput } from "../db/repositories/outbox.js";
 import type { DeliveryWorker } from "./worker-contract.js";
 
 export interface Delivery {
@@ -9,6 +9,14 @@ export interface Delivery {
   queue(
     job: { key: string; kind: JobKind; urgent?: boolean },
     rows: Parameters<OutboxRepository["createJob"]>[1] | OutboxRowInput[],
+  ): Promise<{ id: string; created: boolean; queued: number }>;
+  /**
+   * Idempotent by `key` like `queue`, for jobs too large for one statement: the rows are added a chunk at a time
+   * (see src/db/repositories/outbox-chunks.ts); a fill that stopped halfway is completed by the next call.
+   */
+  queueInChunks(
+    job: { key: string; kind: JobKind; urgent?: boolean },
+    fill: ChunkFill,
   ): Promise<{ id: string; created: boolean; queued: number }>;
   progress(jobId: string): Promise<JobProgress | null>;
   pause(jobId: string): Promise<boolean>;
@@ -27,6 +35,7 @@ export function createDelivery(
       if (result.created) worker.wake();
       return result;
     },
+    queueInChunks: (job, fill) => outbox.createJobInChunks(job, fill, { onChunk: () => worker.wake() }),
     progress: (jobId) => outbox.progress(jobId),
     // Rows this process already claimed are handed back at once; another worker process may still send the
     // few it holds (at most about a quarter second's worth).

@@ -37,6 +37,9 @@ export interface TipServiceDeps {
 
 export function createTipService(deps: TipServiceDeps) {
   const { repo, t } = deps;
+  // Slots of the catch-up window whose job is complete: the scheduler's later ticks in that window (every minute
+  // for 3 hours) then ask the database nothing.
+  const queuedSlots = new Set<string>();
   const local = (tip: TipRecord, locale: Locale) => ({
     topic: locale === "en" ? tip.topicEn : tip.topicKm,
     text: locale === "en" ? tip.textEn : tip.textKm,
@@ -140,13 +143,19 @@ export function createTipService(deps: TipServiceDeps) {
      */
     async queueDueSlots(at: Date): Promise<number> {
       let queued = 0;
-      for (const [i, slot] of recentSlots(at, deps.timeZone).entries()) {
-        // One slot at a time, the event loop given back in between (updates never wait for the whole job).
-        if (i > 0) await setImmediate();
+      const slots = recentSlots(at, deps.timeZone);
+      const inWindow = new Set(slots.map((s) => s.key));
+      for (const key of queuedSlots) if (!inWindow.has(key)) queuedSlots.delete(key);
+      for (const slot of slots) {
+        if (queuedSlots.has(slot.key)) continue;
+        // One slot at a time, each filled a chunk of officers per statement with the event loop given back in
+        // between (updates never wait for the whole job; see src/db/repositories/outbox-chunks.ts).
+        await setImmediate();
         const frequencies = frequenciesOn(slot.weekday).filter((f) => f !== "paused");
-        const job = await deps.delivery.queue({ key: slot.key, kind: "tip" }, (tx, jobId) =>
-          repo.queueSlot(tx, jobId, slot, frequencies),
+        const job = await deps.delivery.queueInChunks({ key: slot.key, kind: "tip" }, (jobId, after, limit) =>
+          repo.queueSlotChunk(jobId, slot, frequencies, after, limit),
         );
+        queuedSlots.add(slot.key);
         if (job.created && job.queued)
           deps.logger.info({ msg: "tip slot queued", slot: slot.key, officers: job.queued });
         queued += job.queued;

@@ -6,8 +6,9 @@ import type { Database } from "../../src/db/client.js";
 import { createEventRepository } from "../../src/db/repositories/events.js";
 import { createMemberRepository } from "../../src/db/repositories/members.js";
 import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
+import { FILL_CHUNK } from "../../src/db/repositories/outbox-chunks.js";
 import { createTipRepository } from "../../src/db/repositories/tips.js";
-import { createDelivery } from "../../src/delivery/delivery.js";
+import { createDelivery, type Delivery } from "../../src/delivery/delivery.js";
 import { createLogger } from "../../src/logger.js";
 import { createTipService } from "../../src/services/tips.js";
 import { createTestDatabase } from "../helpers/db.js";
@@ -27,7 +28,7 @@ beforeEach(async () => {
   );
 });
 
-function service() {
+function service(delivery?: Delivery) {
   const now = () => new Date();
   const outbox = createOutboxRepository(db.prisma, now);
   const idleWorker = { wake() {}, async hold() {}, unhold() {} };
@@ -35,7 +36,7 @@ function service() {
     repo: createTipRepository(db.prisma, now),
     members: createMemberRepository(db.prisma, now),
     events: createEventRepository(db.prisma, { now, timeZone: TZ }),
-    delivery: createDelivery(outbox, idleWorker, now),
+    delivery: delivery ?? createDelivery(outbox, idleWorker, now),
     t: (_l, k) => k,
     timeZone: TZ,
     logger: createLogger({ level: "silent" }),
@@ -94,6 +95,67 @@ describe("tip slots", () => {
     expect(await recipientsOf("tip:2026-11-23T06:00")).toEqual([]);
     const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "late" } });
     expect(row.notBefore.toISOString()).toBe("2026-11-23T01:00:00.000Z");
+  });
+
+  it("When a slot's officers take several chunks, then each is queued once and the job is left complete", async () => {
+    const n = FILL_CHUNK * 2 + 50;
+    const names = Array.from({ length: n }, (_, i) => `many-${String(i).padStart(4, "0")}`);
+    await db.prisma.identity.createMany({
+      data: names.map((p, i) => ({
+        pseudonym: p,
+        telegramUserId: BigInt(5_000_000 + i),
+        chatId: BigInt(5_000_000 + i),
+      })),
+    });
+    await db.prisma.member.createMany({
+      data: names.map((p) => ({
+        pseudonym: p,
+        handle: p.toUpperCase(),
+        consentedAt: new Date(),
+        enrolledAt: new Date(),
+      })),
+    });
+    expect(await service().queueDueSlots(at("2026-11-23T08:00:00"))).toBe(n); // Monday, three_weekly by default
+    expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual(names);
+    const job = await db.prisma.deliveryJob.findUniqueOrThrow({ where: { key: "tip:2026-11-23T08:00" } });
+    expect(job).toMatchObject({ status: "active", filling: false });
+  });
+
+  it("When filling a slot stopped halfway (the process died), then it is not finished meanwhile and the next tick adds the rest once", async () => {
+    for (const name of ["a", "b", "c"]) await officer(name, "daily");
+    const job = await db.prisma.deliveryJob.create({
+      data: { key: "tip:2026-11-23T08:00", kind: "tip", filling: true },
+    });
+    await db.prisma.outboxMessage.create({
+      data: { jobId: job.id, recipient: "a", payload: { method: "sendMessage", params: {} }, state: "sent" },
+    });
+    const outbox = createOutboxRepository(db.prisma, () => new Date());
+    expect(await outbox.finishDrained(new Date())).toEqual([]);
+    expect(await service().queueDueSlots(at("2026-11-23T08:01:00"))).toBe(2);
+    expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual(["a", "b", "c"]);
+    expect(await db.prisma.deliveryJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ filling: false });
+  });
+
+  it("When the scheduler ticks again inside a queued slot's window, then the database is not asked about it again", async () => {
+    await officer("a", "daily");
+    const now = () => new Date();
+    const real = createDelivery(
+      createOutboxRepository(db.prisma, now),
+      { wake() {}, async hold() {}, unhold() {} },
+      now,
+    );
+    const asked: string[] = [];
+    const tips = service({
+      ...real,
+      queueInChunks(job, fill) {
+        asked.push(job.key);
+        return real.queueInChunks(job, fill);
+      },
+    });
+    await tips.queueDueSlots(at("2026-11-23T08:00:00"));
+    await tips.queueDueSlots(at("2026-11-23T08:01:00"));
+    await tips.queueDueSlots(at("2026-11-23T10:59:00"));
+    expect(asked).toEqual(["tip:2026-11-23T06:00", "tip:2026-11-23T08:00", "tip:2026-11-23T10:00"]);
   });
 
   it("When a tip slot is queued, then it is a non-urgent tip job, so quiet hours hold it", async () => {

@@ -17,11 +17,11 @@ export interface JobProgress {
 
 export function createJobControls(prisma: PrismaClient) {
   return {
-    /** Active jobs with nothing left to send become `done`; returns them. */
+    /** Active jobs with nothing left to send, and no rows still being added, become `done`; returns them. */
     async finishDrained(now: Date): Promise<{ id: string; kind: JobKind }[]> {
       return prisma.$queryRaw<{ id: string; kind: JobKind }[]>`
         UPDATE delivery_jobs j SET status = 'done', finished_at = ${now}
-        WHERE j.status = 'active'
+        WHERE j.status = 'active' AND NOT j.filling
           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.job_id = j.id AND o.state IN ('queued', 'sending'))
         RETURNING j.id, j.kind`;
     },

@@ -4,8 +4,10 @@
 import type { Now } from "../../clock.js";
 import type { JobKind, OutboxState, Prisma, PrismaClient } from "../generated/client.ts";
 import { createJobControls } from "./delivery-jobs.js";
+import { createChunkedJobs } from "./outbox-chunks.js";
 
 export type { JobProgress } from "./delivery-jobs.js";
+export type { ChunkFill, FilledChunk } from "./outbox-chunks.js";
 
 export type { JobKind, OutboxState };
 export type DeliveryMethod = "sendMessage" | "sendPhoto" | "sendDocument";
@@ -55,6 +57,7 @@ type Tx = Prisma.TransactionClient | PrismaClient;
 export function createOutboxRepository(prisma: PrismaClient, now: Now) {
   return {
     ...createJobControls(prisma),
+    ...createChunkedJobs(prisma, now),
     /**
      * Creates the job named `key` and queues its rows in one transaction, unless a job with that key exists
      * (then nothing changes: callers can retry safely). `fill` may insert rows with its own SQL.
