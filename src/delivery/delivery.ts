@@ -1,7 +1,14 @@
 // The delivery service features use: queue a job, watch it, pause, resume or cancel it. The worker does
 // the sending; this only talks to the outbox and wakes the worker when there is something new.
 import type { Now } from "../clock.js";
-import type { ChunkFill, JobKind, JobProgress, OutboxRepository, OutboxRowInput } from "../db/repositories/outbox.js";
+import type {
+  ChunkedJob,
+  ChunkFill,
+  JobKind,
+  JobProgress,
+  OutboxRepository,
+  OutboxRowInput,
+} from "../db/repositories/outbox.js";
 import type { DeliveryWorker } from "./worker-contract.js";
 
 export interface Delivery {
@@ -12,12 +19,9 @@ export interface Delivery {
   ): Promise<{ id: string; created: boolean; queued: number }>;
   /**
    * Idempotent by `key` like `queue`, for jobs too large for one statement: the rows are added a chunk at a time
-   * (see src/db/repositories/outbox-chunks.ts); a fill that stopped halfway is completed by the next call.
+   * (see src/db/repositories/outbox-chunks.ts); a fill that stopped halfway is completed by a later call.
    */
-  queueInChunks(
-    job: { key: string; kind: JobKind; urgent?: boolean },
-    fill: ChunkFill,
-  ): Promise<{ id: string; created: boolean; queued: number }>;
+  queueInChunks(job: { key: string; kind: JobKind; urgent?: boolean }, fill: ChunkFill): Promise<ChunkedJob>;
   progress(jobId: string): Promise<JobProgress | null>;
   pause(jobId: string): Promise<boolean>;
   resume(jobId: string): Promise<boolean>;

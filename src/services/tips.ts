@@ -155,7 +155,7 @@ export function createTipService(deps: TipServiceDeps) {
         const job = await deps.delivery.queueInChunks({ key: slot.key, kind: "tip" }, (jobId, after, limit) =>
           repo.queueSlotChunk(jobId, slot, frequencies, after, limit),
         );
-        queuedSlots.add(slot.key);
+        if (job.complete) queuedSlots.add(slot.key);
         if (job.created && job.queued)
           deps.logger.info({ msg: "tip slot queued", slot: slot.key, officers: job.queued });
         queued += job.queued;

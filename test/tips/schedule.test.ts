@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/client.js";
 import { createEventRepository } from "../../src/db/repositories/events.js";
 import { createMemberRepository } from "../../src/db/repositories/members.js";
 import { createOutboxRepository } from "../../src/db/repositories/outbox.js";
-import { FILL_CHUNK } from "../../src/db/repositories/outbox-chunks.js";
+import { FILL_CHUNK, STALE_FILL_MS } from "../../src/db/repositories/outbox-chunks.js";
 import { createTipRepository } from "../../src/db/repositories/tips.js";
 import { createDelivery, type Delivery } from "../../src/delivery/delivery.js";
 import { createLogger } from "../../src/logger.js";
@@ -121,10 +121,11 @@ describe("tip slots", () => {
     expect(job).toMatchObject({ status: "active", filling: false });
   });
 
-  it("When filling a slot stopped halfway (the process died), then it is not finished meanwhile and the next tick adds the rest once", async () => {
+  it("When filling a slot stopped halfway (the process died), then it is not finished meanwhile and a later tick adds the rest once", async () => {
     for (const name of ["a", "b", "c"]) await officer(name, "daily");
+    const startedAt = new Date(Date.now() - STALE_FILL_MS - 1000);
     const job = await db.prisma.deliveryJob.create({
-      data: { key: "tip:2026-11-23T08:00", kind: "tip", filling: true },
+      data: { key: "tip:2026-11-23T08:00", kind: "tip", filling: true, createdAt: startedAt },
     });
     await db.prisma.outboxMessage.create({
       data: { jobId: job.id, recipient: "a", payload: { method: "sendMessage", params: {} }, state: "sent" },
@@ -134,6 +135,21 @@ describe("tip slots", () => {
     expect(await service().queueDueSlots(at("2026-11-23T08:01:00"))).toBe(2);
     expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual(["a", "b", "c"]);
     expect(await db.prisma.deliveryJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ filling: false });
+  });
+
+  it("When another instance is still filling a slot, then this one leaves it alone and asks again at the next tick", async () => {
+    await officer("a", "daily");
+    await db.prisma.deliveryJob.create({
+      data: { key: "tip:2026-11-23T08:00", kind: "tip", filling: true, createdAt: new Date() },
+    });
+    const tips = service();
+    expect(await tips.queueDueSlots(at("2026-11-23T08:00:00"))).toBe(0);
+    expect(await recipientsOf("tip:2026-11-23T08:00")).toEqual([]);
+    await db.prisma.deliveryJob.update({
+      where: { key: "tip:2026-11-23T08:00" },
+      data: { createdAt: new Date(Date.now() - STALE_FILL_MS - 1000) },
+    });
+    expect(await tips.queueDueSlots(at("2026-11-23T08:03:00"))).toBe(1);
   });
 
   it("When the scheduler ticks again inside a queued slot's window, then the database is not asked about it again", async () => {

@@ -3,12 +3,16 @@
 // between. On embedded PGlite a statement runs on the event loop itself: 1,000 rows in one INSERT held every
 // update for 100-400 ms, and inside a transaction every other query waits for its end anyway.
 // Rows may go out while the rest is added; a job is not finished while `filling` (delivery-jobs.ts). If the
-// process stops halfway, queueing the same key again adds the rest (rows are unique per job and recipient) and
-// then clears the mark, so a slot still reaches everyone once.
+// process stops halfway, queueing the same key again once the fill is stale adds the rest (rows are unique per job
+// and recipient) and then clears the mark, so a slot still reaches everyone once. A fill still under way (this
+// process or another) is left to its filler.
 import { randomUUID } from "node:crypto";
 import { setImmediate } from "node:timers/promises";
 import type { Now } from "../../clock.js";
 import type { JobKind, PrismaClient } from "../generated/client.ts";
+
+/** A fill whose job is older than this is taken to have stopped (a fill of thousands takes seconds). */
+export const STALE_FILL_MS = 120_000;
 
 /** Recipients per statement: 100 took 10-30 ms of PGlite time on a busy 2-vCPU machine; half that is kept short. */
 export const FILL_CHUNK = 50;
@@ -25,6 +29,15 @@ export interface FilledChunk {
 /** Adds the rows of up to `limit` recipients after `after` (null: from the start), in the fill's own order. */
 export type ChunkFill = (jobId: string, after: string | null, limit: number) => Promise<FilledChunk>;
 
+export interface ChunkedJob {
+  id: string;
+  /** This call filled the job (including the rest of a stopped fill). */
+  created: boolean;
+  queued: number;
+  /** Every row is in (false: another call is still filling it). */
+  complete: boolean;
+}
+
 export interface ChunkOptions {
   chunk?: number;
   /** Called after each chunk (the delivery service wakes its worker, so the first rows go out early). */
@@ -34,14 +47,14 @@ export interface ChunkOptions {
 export function createChunkedJobs(prisma: PrismaClient, now: Now) {
   return {
     /**
-     * Creates the job named `key` and fills it chunk by chunk, unless a complete job with that key exists (then
-     * nothing changes). `created` is true when this call filled the job, including the rest of an interrupted fill.
+     * Creates the job named `key` and fills it chunk by chunk, unless a job with that key exists (then nothing
+     * changes), or completes a stale stopped fill.
      */
     async createJobInChunks(
       job: { key: string; kind: JobKind; urgent?: boolean },
       fill: ChunkFill,
       opts: ChunkOptions = {},
-    ): Promise<{ id: string; created: boolean; queued: number }> {
+    ): Promise<ChunkedJob> {
       const size = opts.chunk ?? FILL_CHUNK;
       const fresh = await prisma.$queryRaw<{ id: string }[]>`
         INSERT INTO delivery_jobs (id, key, kind, status, urgent, created_at, filling)
@@ -50,10 +63,12 @@ export function createChunkedJobs(prisma: PrismaClient, now: Now) {
         RETURNING id`;
       let id = fresh[0]?.id;
       if (!id) {
-        const [existing] = await prisma.$queryRaw<{ id: string; filling: boolean }[]>`
-          SELECT id, filling FROM delivery_jobs WHERE key = ${job.key}`;
+        const [existing] = await prisma.$queryRaw<{ id: string; filling: boolean; created_at: Date }[]>`
+          SELECT id, filling, created_at FROM delivery_jobs WHERE key = ${job.key}`;
         if (!existing) throw new Error(`delivery job ${job.key} neither created nor found`);
-        if (!existing.filling) return { id: existing.id, created: false, queued: 0 };
+        const stale = existing.created_at.getTime() < now().getTime() - STALE_FILL_MS;
+        if (!existing.filling || !stale)
+          return { id: existing.id, created: false, queued: 0, complete: !existing.filling };
         id = existing.id;
       }
       let queued = 0;
@@ -67,7 +82,7 @@ export function createChunkedJobs(prisma: PrismaClient, now: Now) {
         await setImmediate();
       }
       await prisma.$executeRaw`UPDATE delivery_jobs SET filling = false WHERE id = ${id}`;
-      return { id, created: true, queued };
+      return { id, created: true, queued, complete: true };
     },
   };
 }

@@ -7,7 +7,7 @@ import { createJobControls } from "./delivery-jobs.js";
 import { createChunkedJobs } from "./outbox-chunks.js";
 
 export type { JobProgress } from "./delivery-jobs.js";
-export type { ChunkFill, FilledChunk } from "./outbox-chunks.js";
+export type { ChunkedJob, ChunkFill, FilledChunk } from "./outbox-chunks.js";
 
 export type { JobKind, OutboxState };
 export type DeliveryMethod = "sendMessage" | "sendPhoto" | "sendDocument";
