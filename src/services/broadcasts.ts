@@ -38,8 +38,10 @@ export function createBroadcastService(d: BroadcastServiceDeps) {
       en: buildPayload(versionFor(b, "en"), b.media, button("en")),
     };
     const now = d.now();
-    const job = await d.delivery.queue({ key: `broadcast:${b.id}`, kind: "broadcast", urgent: b.urgent }, (tx, jobId) =>
-      d.repo.insertRecipients(tx, jobId, b.audience, payloads, now),
+    // Recipients a chunk per statement: an audience of every officer in one INSERT held PGlite's event loop.
+    const job = await d.delivery.queueInChunks(
+      { key: `broadcast:${b.id}`, kind: "broadcast", urgent: b.urgent },
+      (jobId, after, limit) => d.repo.insertRecipients(jobId, b.audience, payloads, now, after, limit),
     );
     await d.repo.setJob(b.id, job.id);
     if (job.created) {

@@ -5,11 +5,9 @@ import type { Now } from "../../clock.js";
 import type { Audience, Media, Version } from "../../domain/broadcast-draft.js";
 import { localDate } from "../../domain/local-time.js";
 import { type BroadcastStatus, Prisma, type PrismaClient, type Broadcast as Row } from "../generated/client.ts";
-import type { OutboxPayload } from "./outbox.js";
+import type { FilledChunk, OutboxPayload } from "./outbox.js";
 
 export type { BroadcastStatus };
-
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 export interface BroadcastRecord {
   id: string;
@@ -85,23 +83,37 @@ export function createBroadcastRepository(prisma: PrismaClient, clock: { now: No
       return row?.n ?? 0;
     },
 
-    /** One outbox row per recipient, in the recipient's language, in one INSERT … SELECT. */
+    /**
+     * One chunk of the outbox rows: the next `limit` recipients (by pseudonym, after `after`), each in their
+     * language, in one INSERT … SELECT (src/db/repositories/outbox-chunks.ts calls it until the audience is done).
+     */
     async insertRecipients(
-      tx: Tx,
       jobId: string,
       a: Audience,
       payloads: { km: OutboxPayload; en: OutboxPayload },
       now: Date,
-    ): Promise<number> {
-      return tx.$executeRaw`
-        INSERT INTO outbox (job_id, recipient, payload, not_before, updated_at)
-        SELECT ${jobId}, m.pseudonym,
-               CASE WHEN m.locale = 'en' THEN ${JSON.stringify(payloads.en)}::jsonb
-                    ELSE ${JSON.stringify(payloads.km)}::jsonb END,
-               ${now}, ${now}
-        FROM members m JOIN identities i ON i.pseudonym = m.pseudonym
-        WHERE ${audienceWhere(a, now)}
-        ON CONFLICT (job_id, recipient) DO NOTHING`;
+      after: string | null,
+      limit: number,
+    ): Promise<FilledChunk> {
+      const [r] = await prisma.$queryRaw<FilledChunk[]>`
+        WITH batch AS (
+          SELECT m.pseudonym, m.locale FROM members m JOIN identities i ON i.pseudonym = m.pseudonym
+          WHERE ${audienceWhere(a, now)} AND m.pseudonym > ${after ?? ""}
+          ORDER BY m.pseudonym
+          LIMIT ${limit}
+        ), added AS (
+          INSERT INTO outbox (job_id, recipient, payload, not_before, updated_at)
+          SELECT ${jobId}, pseudonym,
+                 CASE WHEN locale = 'en' THEN ${JSON.stringify(payloads.en)}::jsonb
+                      ELSE ${JSON.stringify(payloads.km)}::jsonb END,
+                 ${now}, ${now}
+          FROM batch
+          ON CONFLICT (job_id, recipient) DO NOTHING
+          RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM batch)::int AS scanned, (SELECT count(*) FROM added)::int AS inserted,
+               (SELECT max(pseudonym) FROM batch) AS last`;
+      return r ?? { scanned: 0, inserted: 0, last: null };
     },
 
     async create(data: {
