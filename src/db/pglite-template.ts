@@ -3,8 +3,8 @@
 // memory). It is a plain data directory, copied file by file: PGlite's own `loadDataDir` unpacks a dump inside
 // its WASM heap, which grows by the dump's size and never shrinks. The template records which migrations and
 // which PGlite version made it; one that does not match is ignored and start-up migrates the usual way.
-import { existsSync } from "node:fs";
-import { cp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants, type Dirent, existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -30,9 +30,21 @@ export async function matchingTemplate(prismaDir = PRISMA_DIR): Promise<string |
   return (await readFile(meta, "utf8")) === (await expectedMeta(prismaDir)) ? TEMPLATE_DIR : undefined;
 }
 
-/** Copies the template into an empty PGlite directory. */
+/**
+ * Copies the template into an empty PGlite directory: its folders first, then its ~1,100 files side by side
+ * (a few times faster than `fs.cp`, which copies one file at a time and checks each twice).
+ */
 export async function copyTemplate(template: string, to: string): Promise<void> {
-  await cp(template, to, { recursive: true, filter: (src) => path.basename(src) !== META });
+  const entries = await readdir(template, { recursive: true, withFileTypes: true });
+  const relative = (e: Dirent) => path.relative(template, path.join(e.parentPath, e.name));
+  const dirs = entries.filter((e) => e.isDirectory()).map(relative);
+  // Parents before children; `recursive` also accepts the folders of a copy cut short.
+  for (const dir of ["", ...dirs.sort()]) await mkdir(path.join(to, dir), { recursive: true });
+  const copy = (f: string) => copyFile(path.join(template, f), path.join(to, f), constants.COPYFILE_FICLONE);
+  const files = entries.filter((e) => e.isFile() && e.name !== META).map(relative);
+  // PG_VERSION last: a directory without it counts as fresh, so a copy cut short is copied again next start.
+  await Promise.all(files.filter((f) => f !== "PG_VERSION").map(copy));
+  await copy("PG_VERSION");
 }
 
 /** Makes the template unless a matching one exists; `make(dir)` creates a migrated database in `dir`. */
