@@ -5,7 +5,11 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { createSchemaEngine, type SchemaFile } from "./schema-engine.js";
+import type { SchemaFile } from "./schema-engine.js";
+
+/** The engine's module is loaded on first use: the bot imports this file for migrationNames() alone. */
+const createSchemaEngine: typeof import("./schema-engine.js").createSchemaEngine = async (...args) =>
+  (await import("./schema-engine.js")).createSchemaEngine(...args);
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 const NO_FILTERS = { externalTables: [], externalEnums: [] };

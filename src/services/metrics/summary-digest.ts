@@ -3,7 +3,6 @@
 // engine (one job per week, idempotent by key); the photo is built when each row goes out, in the recipient's
 // language, and only if they are still staff or admin and still opted in.
 
-import { summaryCharts } from "../../charts/summary-charts.js";
 import type { DigestRecipients } from "../../db/repositories/digest-recipients.js";
 import type { Locale, MemberRepository } from "../../db/repositories/members.js";
 import type { ClaimedRow, OutboxPayload } from "../../db/repositories/outbox.js";
@@ -40,6 +39,8 @@ export function createSummaryDigest(d: DigestDeps) {
     ];
     if (!lastWeek || !fourWeeks) throw new Error("no digest period");
     const groupName = (key: string) => t(`summary-group-${key}`);
+    // Loaded by the first digest, not at start-up (Chart.js and Skia, about 25 MB).
+    const { summaryCharts } = await import("../../charts/summary-charts.js");
     const chart = summaryCharts(fourWeeks, { locale, t, topicName: (k) => k, groupName }).find(
       (c) => c.id === "activity",
     );

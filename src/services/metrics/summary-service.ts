@@ -1,7 +1,7 @@
 // Staff summaries: brings the rollup up to date, runs the aggregate queries for a period (and a breakdown),
 // suppresses small cells once (view.ts), and renders that one view as text, PNG charts and CSV. No grammY here.
 
-import { type SummaryChart, summaryCharts } from "../../charts/summary-charts.js";
+import type { SummaryChart } from "../../charts/summary-charts.js";
 import type { Locale } from "../../db/repositories/members.js";
 import type { Breakdown, MetricsRepository } from "../../db/repositories/metrics.js";
 import type { MetricsRollup } from "../../db/repositories/metrics-rollup.js";
@@ -62,6 +62,8 @@ export function createSummaryService(d: SummaryServiceDeps) {
     const topicName = (key: string) => topics.get(key) ?? key;
     const csv = summaryCsv(view, t, groupName);
     const p = view.period;
+    // Chart.js and Skia (about 25 MB) are loaded by the first summary, not at start-up.
+    const { summaryCharts } = await import("../../charts/summary-charts.js");
     return {
       texts: summaryText(view, { locale, t, groupName }),
       charts: summaryCharts(view, { locale, t, topicName, groupName }),
