@@ -1,5 +1,5 @@
 # Multi-stage build on Node 20 slim. NOT exercised here: these machines have no Docker engine (see README "Docker").
-# builder: full install, Prisma client generated, `npm run build` compiles TypeScript to dist/.
+# builder: full install, Prisma client generated, `npm run build` compiles TypeScript to dist/ and bundles the entries.
 # runner: production dependencies and dist/ only, non-root, HEALTHCHECK on /healthz.
 FROM node:20-slim AS builder
 WORKDIR /app
@@ -12,6 +12,8 @@ RUN npm install --no-audit --no-fund
 COPY src ./src
 COPY locales ./locales
 COPY content ./content
+# The bundler's script (dist/main.js and dist/worker.js are one file each).
+COPY tools/bundle.ts ./tools/
 RUN npm run build
 
 FROM node:20-slim AS runner

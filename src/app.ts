@@ -16,6 +16,7 @@ import { healthRoutes } from "./http/routes.js";
 import { createHttpServer, type HttpServer, type Route } from "./http/server.js";
 import { ALLOWED_UPDATES, webhookRoute } from "./http/webhook.js";
 import type { Logger } from "./logger.js";
+import { markStartup } from "./startup-timing.js";
 
 export interface AppOptions {
   config: Config;
@@ -36,6 +37,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
   }
   const s = await composeServices({ config, logger, db, now, api: () => bot.api });
   const { i18n, members, delivery, scheduler, worker } = s;
+  markStartup("services");
   // Several instances on one PostgreSQL serve one webhook: update claims and per-chat locks (on a connection string
   // of their own). Long polling is one instance by Telegram's rule (a second getUpdates gets 409), and PGlite is one
   // process: there the in-memory dedupe and idempotent presses are enough, and an update costs no extra round trips.
@@ -99,6 +101,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
     async start() {
       await bot.init();
       await deps.commands.applyDefaults().catch((err) => logger.warn({ msg: "could not set command menus", err }));
+      markStartup("commands");
       const routes: Record<string, Route> = healthRoutes({ config, db, now, outbox: s.outbox });
       if (webhook) {
         const url = new URL(config.WEBHOOK_URL as string);
@@ -117,6 +120,7 @@ export async function createApp({ config, logger, db: givenDb, now = systemClock
       } else {
         runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
       }
+      markStartup("polling");
       if (config.JOBS === "bot") scheduler.start();
       sending.start();
       logger.info({
