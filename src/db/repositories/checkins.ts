@@ -154,6 +154,8 @@ export function createCheckinRepository(prisma: PrismaClient, now: Now) {
         select: { id: true, pseudonym: true },
         take: 500,
       });
+      // The usual case every 10 minutes: nothing due, and no second query.
+      if (!rows.length) return [];
       const members = await prisma.member.findMany({
         where: { pseudonym: { in: rows.map((r) => r.pseudonym) } },
         select: { pseudonym: true, locale: true },
