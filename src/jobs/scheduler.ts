@@ -139,7 +139,9 @@ export function createScheduler(opts: SchedulerOptions) {
             running.add(p);
             void p.finally(() => running.delete(p));
           },
-          { timezone: opts.timezone, noOverlap: true, name: job.name },
+          // node-cron skips a run that fires more than a second late (the event loop was busy at that moment): a
+          // weekly job would then wait a week. Up to 10 s late still runs, and still within its minute (second ≤ 49).
+          { timezone: opts.timezone, noOverlap: true, name: job.name, missedExecutionTolerance: 10_000 },
         );
         tasks.push(task);
       }
@@ -156,7 +158,7 @@ export function createScheduler(opts: SchedulerOptions) {
 export type Scheduler = ReturnType<typeof createScheduler>;
 
 /**
- * The job's cron with a second of its own (0–49, from its name), so jobs due the same minute do not all start at
+ * The job's cron with a second of its own (0–49, from its name; see the late-run tolerance in `start`), so jobs due the same minute do not all start at
  * second 0 together (on PGlite their statements would queue before the updates of that moment). The same on every
  * instance, so their claims still meet on one (job, minute) row. A cron that names its seconds is kept.
  */
