@@ -8,7 +8,7 @@
 // dropped afterwards). Quick run: BENCH_STEADY_SECONDS=10 BENCH_BURST=500. The last line is the JSON result.
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,15 +40,21 @@ process.on("exit", () => {
 });
 
 /**
- * How Mitt is started: the compiled build when there is one (`npm run build`), else the TypeScript source through
- * tsx, as `npm start` did. The one place to change when the production command line changes.
+ * How Mitt is started: the compiled build when there is one (`npm run build`) with `npm start`'s node flags, else
+ * the TypeScript source through tsx. The one place to change when the production command line changes.
  */
 function startMitt(env: NodeJS.ProcessEnv): ChildProcess {
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of Mitt, written there when it stops (open it in Chrome DevTools).
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const dist = path.join(ROOT, "dist/main.js");
-  if (existsSync(dist)) return spawnNode(dist, [...prof, "--import", PROBE], env);
+  if (existsSync(dist)) return spawnNode(dist, [...startFlags(), ...prof, "--import", PROBE], env);
   return spawnNode(path.join(ROOT, "src/main.ts"), [...prof, "--import", "tsx", "--import", PROBE], env);
+}
+
+/** Node's flags in `npm start` (package.json), so Mitt runs here as it does in production (heap sizes). */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith("--"));
 }
 
 function spawnNode(file: string, execArgv: string[], env: NodeJS.ProcessEnv): ChildProcess {

@@ -8,13 +8,15 @@
 // (pg too: one copy of it, shared with @prisma/adapter-pg).
 // Code that finds files from its own place (import.meta.dirname, import.meta.url) is given its place in dist/
 // as tsc would have emitted it, so "../../locales" from src/bot/i18n.ts still means the same folder.
-import { readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SRC = path.join(ROOT, "src");
+const DIST = path.join(ROOT, "dist");
 const ENTRIES = ["main", "worker"];
+const CHUNK_PREFIX = "bundle-";
 const EXTERNAL = [
   "@electric-sql/pglite",
   "@electric-sql/pglite/*",
@@ -44,6 +46,28 @@ const placeAsCompiled: Plugin = {
   },
 };
 
+/**
+ * Prisma's query compiler ships as a module holding its WASM as one base64 string (4.5 MB of JavaScript to parse
+ * when the client first connects, and kept as source for the process's life). The build writes the WASM beside
+ * the bundle and the bundle reads it from there: the same bytes, about 0.1 s sooner and a few MB smaller.
+ */
+const prismaWasmFromFile: Plugin = {
+  name: "prisma-wasm-from-file",
+  setup(b) {
+    const filter = /^@prisma\/client\/runtime\/query_compiler_[\w.]+\.wasm-base64\.mjs$/;
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: "prisma-wasm" }));
+    b.onLoad({ filter: /.*/, namespace: "prisma-wasm" }, async (args) => {
+      const { wasm } = (await import(args.path)) as { wasm: string };
+      const file = path.basename(args.path).replace(/\.wasm-base64\.mjs$/, ".wasm");
+      await mkdir(DIST, { recursive: true });
+      await writeFile(path.join(DIST, file), Buffer.from(wasm, "base64"));
+      const read = `readFileSync(new URL(${JSON.stringify(`./${file}`)}, import.meta.url))`;
+      const contents = `import { readFileSync } from "node:fs";\nexport const wasm = ${read}.toString("base64");\n`;
+      return { contents, loader: "js" };
+    });
+  },
+};
+
 // CommonJS packages inside an ES module bundle still ask for require, __filename and __dirname.
 const banner = [
   'import { createRequire as __mittCreateRequire } from "node:module";',
@@ -55,15 +79,25 @@ const banner = [
   "const __mittDirname = (url) => __mittDirnameOf(__mittFileURLToPath(url));",
 ].join("\n");
 
+// Chunks are named by their content: those of an earlier build go first.
+for (const file of await readdir(DIST).catch(() => [])) {
+  if (file.startsWith(CHUNK_PREFIX)) await rm(path.join(DIST, file));
+}
+
 await build({
   entryPoints: ENTRIES.map((name) => ({ in: path.join(SRC, `${name}.ts`), out: name })),
-  outdir: path.join(ROOT, "dist"),
+  outdir: DIST,
   bundle: true,
   platform: "node",
   format: "esm",
+  // What is imported with import() (the bot's modules from main.ts, charts, the schema engine) goes to chunks of
+  // its own: a package it imports is then loaded when it is, not at start (Skia alone is 25 MB). Chunks sit
+  // beside the entries, so the places given by placeAsCompiled hold for them too.
+  splitting: true,
+  chunkNames: `${CHUNK_PREFIX}[name]-[hash]`,
   target: "node20",
   external: EXTERNAL,
-  plugins: [placeAsCompiled],
+  plugins: [placeAsCompiled, prismaWasmFromFile],
   banner: { js: banner },
   // Class and function names stay as written: error types reach the log by name, and node-fetch (grammY's)
   // recognises an AbortSignal by its constructor's name.
