@@ -9,7 +9,7 @@ import { externalContacts } from "./bot/peer-views.js";
 import { practiceButtons } from "./bot/practice-buttons.js";
 import type { Now } from "./clock.js";
 import type { Config } from "./config.js";
-import { loadTipLibrary } from "./content/tips.js";
+import { loadTipLibrary, tipFilesDigest } from "./content/tips.js";
 import type { Database } from "./db/client.js";
 import { createBroadcastRepository } from "./db/repositories/broadcasts.js";
 import { createCheckinRepository } from "./db/repositories/checkins.js";
@@ -59,9 +59,11 @@ export async function composeServices({ config, logger, db, now, api }: ComposeO
   const i18n = createI18n();
   const events = createEventRepository(db.prisma, { now, timeZone: config.TZ });
   const tipRepo = createTipRepository(db.prisma, now);
-  // Content is validated before anything starts: a broken tip file stops start-up with the list of problems.
-  const tipSync = await tipRepo.sync(await loadTipLibrary());
-  logger.info({ msg: "tips loaded", ...tipSync });
+  // Content is validated before anything starts: a broken tip file stops start-up with the list of problems. Files
+  // synced before exactly as they are now (same digest) are not read again.
+  const digest = await tipFilesDigest();
+  if ((await tipRepo.syncedDigest()) === digest) logger.info({ msg: "tips loaded", files: "as last synced" });
+  else logger.info({ msg: "tips loaded", ...(await tipRepo.sync(await loadTipLibrary(), digest)) });
   // The worker builds tip messages when they go out; `tips` is created just below, with the delivery service.
   const { worker, delivery, outbox } = createDeliveryStack(config, db.prisma, logger, now, {
     renderers: { [TIP_RENDERER]: (row) => tips.render(row), [DIGEST_RENDERER]: (row) => summaries.renderDigest(row) },

@@ -1,6 +1,7 @@
 // The refresher-tip library: one YAML file per topic in content/tips/, named NN-<topic-id>.yaml where NN is
 // the curriculum order. checkTipLibrary() validates everything and reports every problem at once (file +
 // path + message); loadTipLibrary() is the strict version that throws. No side effects at import.
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, parseDocument } from "yaml";
@@ -215,6 +216,27 @@ export async function checkTipLibrary(
     if (!topicFiles.has(id)) errors.push(`${path.basename(dir)}: (library): topic "${id}" is missing`);
   }
   return { library: { topics, tips }, errors };
+}
+
+/**
+ * Bumped when the checks below change what they accept: the digest then differs, and the next start-up checks and
+ * syncs files it had already synced.
+ */
+const CHECKS_REVISION = 1;
+
+/**
+ * A digest of the tip files as they are (names and bytes) and of the rules that check them. Start-up skips parsing,
+ * checking and syncing files whose digest is the one last synced (a tenth of a second of every start).
+ */
+export async function tipFilesDigest(dir: string = TIPS_DIR): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ CHECKS_REVISION, TOPIC_IDS, MAX_TIP_CHARS, MAX_NAME_CHARS, MAX_QUESTION_CHARS }));
+  hash.update(JSON.stringify({ MAX_OPTION_CHARS, MAX_EXPLANATION_CHARS, MIN_TIPS_PER_TOPIC }));
+  for (const name of (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    hash.update(`\0${name}\0`);
+    hash.update(await readFile(path.join(dir, name)));
+  }
+  return hash.digest("hex");
 }
 
 /** The validated library; throws an Error listing every problem when anything is wrong. */

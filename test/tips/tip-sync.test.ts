@@ -1,9 +1,13 @@
 // The start-up content sync: a fresh database gets the whole library, and an unchanged library writes nothing
-// (start-up waits for the sync on every start).
+// (start-up waits for the sync on every start), and files synced as they are now are not read again.
+import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTipLibrary, type TipLibrary } from "../../src/content/tips.js";
+import { loadTipLibrary, TIPS_DIR, type TipLibrary, tipFilesDigest } from "../../src/content/tips.js";
 import type { Database } from "../../src/db/client.js";
 import { syncTipLibrary } from "../../src/db/repositories/tip-sync.js";
+import { createTipRepository } from "../../src/db/repositories/tips.js";
 import { createTestDatabase } from "../helpers/db.js";
 
 let db: Database;
@@ -39,5 +43,22 @@ describe("tip sync", () => {
     const renamed = { ...library, topics: [{ ...topic, name: { ...topic.name, en: "Renamed" } }, ...rest] };
     await syncTipLibrary(db.prisma, renamed, later);
     expect((await db.prisma.tipTopic.findUnique({ where: { id: topic.id } }))?.nameEn).toBe("Renamed");
+  });
+
+  it("When a tip file changes, then its digest changes, and the repository remembers the digest last synced", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "mitt-tips-"));
+    try {
+      await cp(TIPS_DIR, dir, { recursive: true });
+      const before = await tipFilesDigest(dir);
+      expect(await tipFilesDigest(dir)).toBe(before);
+      await appendFile(path.join(dir, "01-planning.yaml"), "\n");
+      expect(await tipFilesDigest(dir)).not.toBe(before);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const repo = createTipRepository(db.prisma, () => new Date());
+    expect(await repo.syncedDigest()).toBeNull();
+    await repo.sync(library, "digest-1");
+    expect(await repo.syncedDigest()).toBe("digest-1");
   });
 });

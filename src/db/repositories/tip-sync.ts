@@ -13,6 +13,23 @@ export interface SyncReport {
 }
 
 type Reader = Pick<PrismaClient, "tip" | "tipTopic">;
+
+/** The kv_state row holding the digest of the tip files last synced (content/tips.ts tipFilesDigest). */
+export const TIP_FILES_KEY = "content:tip-files";
+
+export async function readSyncedDigest(prisma: PrismaClient): Promise<string | null> {
+  const row = await prisma.kvState.findUnique({ where: { key: TIP_FILES_KEY }, select: { value: true } });
+  return row ? (JSON.parse(row.value) as string) : null;
+}
+
+export async function writeSyncedDigest(prisma: PrismaClient, digest: string, at: Date): Promise<void> {
+  const value = JSON.stringify(digest);
+  await prisma.kvState.upsert({
+    where: { key: TIP_FILES_KEY },
+    create: { key: TIP_FILES_KEY, value, updatedAt: at },
+    update: { value, updatedAt: at },
+  });
+}
 type Stored = Awaited<ReturnType<typeof readStored>>;
 
 export async function syncTipLibrary(prisma: PrismaClient, library: TipLibrary, at: Date): Promise<SyncReport> {

@@ -8,7 +8,7 @@ import type { PrismaClient } from "../generated/client.ts";
 import type { TipFrequency } from "../generated/enums.ts";
 import { bumpContentVersion, readContentVersion } from "./content-version.js";
 import type { FilledChunk } from "./outbox-chunks.js";
-import { type SyncReport, syncTipLibrary } from "./tip-sync.js";
+import { readSyncedDigest, type SyncReport, syncTipLibrary, writeSyncedDigest } from "./tip-sync.js";
 
 export type { SyncReport } from "./tip-sync.js";
 
@@ -106,13 +106,20 @@ export function createTipRepository(prisma: PrismaClient, now: Now) {
   };
 
   return {
-    /** Loads the content library idempotently (see tip-sync.ts); a sync that changed something bumps the version. */
-    async sync(lib: TipLibrary): Promise<SyncReport> {
+    /**
+     * Loads the content library idempotently (see tip-sync.ts); a sync that changed something bumps the version.
+     * `digest` (of the files the library came from) is recorded once the library is in.
+     */
+    async sync(lib: TipLibrary, digest?: string): Promise<SyncReport> {
       const report = await syncTipLibrary(prisma, lib, now());
       if (report.created || report.updated || report.archived) await bumpContentVersion(prisma, now());
       changed();
+      if (digest) await writeSyncedDigest(prisma, digest, now());
       return report;
     },
+
+    /** The digest of the tip files last synced, if any. */
+    syncedDigest: () => readSyncedDigest(prisma),
 
     /** The content version seen by the sender query of an update: a different one drops the library. */
     observeContentVersion(version: string | null): void {
