@@ -3,6 +3,8 @@
 // failing later with a message about something else. Each check is bounded by a timeout; they run side by side.
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import { get as httpGet } from "node:http";
+import { get as httpsGet } from "node:https";
 import path from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import pg from "pg";
@@ -84,9 +86,9 @@ async function checkDatabase(url: string): Promise<string | undefined> {
 }
 
 async function checkBotApi(root: string, token: string): Promise<{ problem?: string; botInfo?: UserFromGetMe }> {
-  let res: Response;
+  let res: { status: number; body: unknown };
   try {
-    res = await fetch(`${root.replace(/\/$/, "")}/bot${token}/getMe`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    res = await getJson(`${root.replace(/\/$/, "")}/bot${token}/getMe`, TIMEOUT_MS);
   } catch (err) {
     const timedOut = err instanceof Error && err.name === "TimeoutError";
     return {
@@ -97,10 +99,44 @@ async function checkBotApi(root: string, token: string): Promise<{ problem?: str
   }
   if (res.status === 401 || res.status === 404)
     return { problem: `BOT_TOKEN was refused by the Bot API at ${root} (${res.status})` };
-  const body = (await res.json().catch(() => undefined)) as { ok?: boolean; result?: UserFromGetMe } | undefined;
-  if (!res.ok || body?.ok !== true || !body.result)
+  const body = res.body as { ok?: boolean; result?: UserFromGetMe } | undefined;
+  if (res.status !== 200 || body?.ok !== true || !body.result)
     return { problem: `TELEGRAM_API_ROOT ${root} does not answer as a Bot API (HTTP ${res.status})` };
   return { botInfo: body.result };
+}
+
+/**
+ * One GET with a deadline for the whole exchange, through node:http(s): the global fetch would load undici (about
+ * 50 ms of start-up) for this one request, and grammY does not use it.
+ */
+function getJson(url: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    // No keep-alive: the connection closes with the check.
+    const req = (url.startsWith("https:") ? httpsGet : httpGet)(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", fail);
+      res.on("end", () => {
+        clearTimeout(timer);
+        let body: unknown;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        } catch {
+          body = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error("timed out"), { name: "TimeoutError" })),
+      timeoutMs,
+    );
+    req.on("error", fail);
+    function fail(err: Error) {
+      clearTimeout(timer);
+      reject(err);
+    }
+  });
 }
 
 /** A short, secret-free reason: the system error code when there is one, else the error's first line. */
