@@ -53,6 +53,8 @@ function startMitt(env: NodeJS.ProcessEnv): ChildProcess {
 
 /** Node's flags in `npm start` (package.json), so Mitt runs here as it does in production (heap sizes). */
 function startFlags(): string[] {
+  // BENCH_NODE_FLAGS="…" instead, to compare others (an empty string: none).
+  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
   return pkg.scripts.start.split(/\s+/).filter((arg) => arg.startsWith("--"));
 }
