@@ -53,5 +53,16 @@ export async function truncateAll(db: Database, keep: string[] = []): Promise<vo
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
   const names = tables.map((t) => t.table_name).filter((t) => !keep.includes(t));
-  if (names.length) await db.prisma.$executeRawUnsafe(`TRUNCATE ${names.map((n) => `"${n}"`).join(", ")} CASCADE`);
+  if (!names.length) return;
+  const truncate = `TRUNCATE ${names.map((n) => `"${n}"`).join(", ")} CASCADE`;
+  // TRUNCATE locks table after table; a job of the app under test touching two of them in another order can make
+  // PostgreSQL pick it as a deadlock victim (40P01). It holds nothing afterwards, so trying again is safe.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.prisma.$executeRawUnsafe(truncate);
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !String((err as Error).message).includes("40P01")) throw err;
+    }
+  }
 }
