@@ -196,7 +196,10 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
           inFlight.add(p);
         }
       } catch (err) {
-        log.error({ msg: "delivery loop error", err });
+        // A deadlock or serialization failure (another statement won; this one was rolled back) is retried by
+        // the next round: a warning, not an error.
+        if (isTransientDbError(err)) log.warn({ msg: "delivery loop retrying", err });
+        else log.error({ msg: "delivery loop error", err });
         await idle(idlePollMs);
       }
     }
@@ -241,3 +244,5 @@ export function createDeliveryWorker(opts: WorkerOptions): DeliveryWorker {
     },
   };
 }
+
+const isTransientDbError = (err: unknown) => /\b(40P01|40001)\b/.test(String((err as Error | undefined)?.message));

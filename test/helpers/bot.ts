@@ -58,6 +58,9 @@ export async function startTestBot(
     LOG_LEVEL: "debug",
     // Scripted flows press faster than people do: the flood limit is tested on its own (test/bot/flood.test.ts).
     FLOOD_LIMIT_PER_10S: "10000",
+    // No cron: tests run jobs themselves (scheduler.runNow) at their own clock. On the wall clock, the tips job
+    // would send real tip slots to seeded officers whenever the suite runs in a slot's hours.
+    JOBS: "off",
     ...opts.env,
   });
   const logger = createLogger({ level: "debug", destination: sink, secrets: [TEST_TOKEN] });
