@@ -118,6 +118,8 @@ export function createScheduler(opts: SchedulerOptions) {
     register(...more: Job[]) {
       jobs.push(...more);
     },
+    /** The registered jobs' names and cron expressions (bench/ticks.ts works out which are due when). */
+    list: (): Pick<Job, "name" | "cron">[] => jobs.map(({ name, cron }) => ({ name, cron })),
     /** Runs one job now, without a claim (tests and catch-up: the caller decides it runs). */
     async runNow(name: string, at: Date = now()): Promise<void> {
       const job = jobs.find((j) => j.name === name);
