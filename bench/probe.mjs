@@ -1,16 +1,26 @@
 // Loaded with `--import` into the processes `npm run bench:updates` starts (never in production): answers
 // { probe: true } on IPC with memory figures and, when BENCH_SQL_COUNT=1, the number of SQL statements and
 // transactions Prisma sent through its driver adapter (PGlite or pg), counted by wrapping the adapter factory.
+// BENCH_SQL_SLOW=<ms>: statements that took longer are written to stderr with their time (what stalled a run).
 const counts = { statements: 0, transactions: 0 };
 const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
+const SLOW_MS = Number(process.env.BENCH_SQL_SLOW ?? 0);
 
 function wrapQueryable(q) {
   for (const name of ["queryRaw", "executeRaw"]) {
     const original = q[name].bind(q);
     q[name] = (query) => {
       if (!CONTROL.test(query.sql)) counts.statements++;
-      if (process.env.BENCH_SQL_LOG === "1") process.stderr.write(`SQL ${name} ${query.sql.slice(0, 160)}\n`);
-      return original(query);
+      if (process.env.BENCH_SQL_LOG === "1")
+        process.stderr.write(`SQL ${Date.now()} ${name} ${query.sql.replace(/\s+/g, " ").slice(0, 160)}\n`);
+      if (!SLOW_MS) return original(query);
+      const started = performance.now();
+      const at = new Date().toISOString();
+      return original(query).finally(() => {
+        const ms = performance.now() - started;
+        if (ms > SLOW_MS)
+          process.stderr.write(`SLOW SQL started ${at} took ${Math.round(ms)} ms: ${query.sql.slice(0, 200)}\n`);
+      });
     };
   }
   return q;

@@ -90,8 +90,11 @@ async function steady(kinds: Kind[], rate: number, seconds: number, pressData: s
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
     for (; sent < due; sent++) {
+      // Mixed update by update: consecutive updates are of different kinds, and each officer's next update is
+      // the next kind (kinds in blocks of one per officer, 5 s each at 200/s, measured one command at a time).
+      const round = Math.floor(sent / users.length);
       const user = users[sent % users.length] as TestUser;
-      const kind = kinds[Math.floor(sent / users.length) % kinds.length] as Kind;
+      const kind = kinds[(sent + round) % kinds.length] as Kind;
       const at = performance.now();
       const update = send(user, kind, pressData);
       if (update.callback_query) pendingPresses.set(update.callback_query.id, at);

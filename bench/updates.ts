@@ -8,7 +8,7 @@
 // dropped afterwards). Quick run: BENCH_STEADY_SECONDS=10 BENCH_BURST=500. The last line is the JSON result.
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,8 +67,15 @@ function spawnNode(file: string, execArgv: string[], env: NodeJS.ProcessEnv): Ch
   return child;
 }
 
-/** Keeps reading a child's output, so a full pipe never blocks it. */
-const drain = (child: ChildProcess) => child.stdout?.resume();
+/**
+ * Keeps reading a child's output, so a full pipe never blocks it. BENCH_MITT_LOG=<file>: appended there instead
+ * (to see which job ran when latency spiked; `job run` lines are at info level).
+ */
+function drain(child: ChildProcess) {
+  const file = process.env.BENCH_MITT_LOG;
+  if (file) child.stdout?.pipe(createWriteStream(file, { flags: "a" }));
+  else child.stdout?.resume();
+}
 
 async function stop(child: ChildProcess) {
   if (child.exitCode !== null) return;
@@ -145,6 +152,7 @@ const mittEnv = (store: { dir: string; url: string }): NodeJS.ProcessEnv => ({
   // Quick runs send each officer more than a person would: the limiter still runs, but drops nothing.
   FLOOD_LIMIT_PER_10S: "10000",
   BENCH_SQL_LOG: process.env.BENCH_SQL_LOG,
+  BENCH_SQL_SLOW: process.env.BENCH_SQL_SLOW,
 });
 
 /** Enrolled officers (as earlier onboardings left them) and the tip library, as Mitt would have synced it. */
@@ -187,6 +195,8 @@ async function seed(store: { dir: string; url: string }): Promise<string> {
 
 interface Run {
   perSec: Record<Kind, number>;
+  /** Each officer's first update of the day (/help): the sender read and the activity write. */
+  firstPerSec: number;
   lost: number;
   sql?: Record<Kind, { statements: number; transactions: number }>;
   steady?: { sent: number; replies: number; p50: number; p99: number; max: number; worstAt: string };
@@ -212,7 +222,19 @@ async function measure(child: ChildProcess, pressData: string, withSteady: boole
   const rssStartMb = mb((await probe(child)).rss);
   let updates = 0;
   let lost = 0;
-  // Warm-up (JIT, connection pool, caches): one of each, then a short burst of each.
+  // Every officer's first update of the day reads who they are and writes the day's activity; later ones are
+  // answered from memory. One /help from each officer first, measured on its own, so the bursts below compare
+  // commands as an officer's later updates of the day (before this, /start, measured first, paid all of that).
+  const first = await drive<{ replies: number; perSec: number }>({
+    op: "burst",
+    kind: "help",
+    n: USERS,
+    pressData,
+    timeoutMs: 120_000,
+  });
+  updates += USERS;
+  lost += USERS - first.replies;
+  // Warm-up (JIT, connection pool, caches): a short burst of each.
   for (const kind of KINDS) {
     const r = await drive<{ replies: number }>({ op: "burst", kind, n: WARM_UP, pressData, timeoutMs: 60_000 });
     updates += WARM_UP;
@@ -252,7 +274,17 @@ async function measure(child: ChildProcess, pressData: string, withSteady: boole
     lost += (steady?.sent ?? 0) - (steady?.replies ?? 0);
   }
   const end = await probe(child);
-  return { perSec, lost, sql, steady, rssStartMb, rssEndMb: mb(end.rss), heapEndMb: mb(end.heapUsed), updates };
+  return {
+    perSec,
+    firstPerSec: first.perSec,
+    lost,
+    sql,
+    steady,
+    rssStartMb,
+    rssEndMb: mb(end.rss),
+    heapEndMb: mb(end.heapUsed),
+    updates,
+  };
 }
 
 console.log(
@@ -304,6 +336,9 @@ for (const kind of KINDS) {
     `${kind.padEnd(8)} ${String(Math.round(bareRun.perSec[kind])).padStart(7)} ${String(Math.round(mittRun.perSec[kind])).padStart(8)} ${ratio[kind].toFixed(2).padStart(7)} ${String(s?.statements).padStart(16)} ${String(s?.transactions).padStart(14)}`,
   );
 }
+console.log(
+  `first update of the day per officer (/help, before the bursts): bare ${Math.round(bareRun.firstPerSec)}/s, Mitt ${Math.round(mittRun.firstPerSec)}/s`,
+);
 const st = mittRun.steady;
 const bst = bareRun.steady;
 console.log(
