@@ -15,7 +15,7 @@ import { createBroadcastRepository } from "./db/repositories/broadcasts.js";
 import { createCheckinRepository } from "./db/repositories/checkins.js";
 import { createEventRepository } from "./db/repositories/events.js";
 import { createInviteRepository } from "./db/repositories/invites.js";
-import { createMemberRepository, type Sender } from "./db/repositories/members.js";
+import { createMemberRepository, SENDER_PATCHES, type Sender } from "./db/repositories/members.js";
 import { createPeerRepository } from "./db/repositories/peer.js";
 import { createPracticeRepository } from "./db/repositories/practices.js";
 import { createRetentionRepository } from "./db/repositories/retention.js";
@@ -206,6 +206,9 @@ export async function composeServices({ config, logger, db, now, api }: ComposeO
 
 export type Services = Awaited<ReturnType<typeof composeServices>>;
 
+/** How long a sender stays in memory on PGlite, where only this process writes (see senderCacheFor). */
+export const PGLITE_SENDER_TTL_MS = 10 * 60_000;
+
 /**
  * Senders are cached in memory (db/sender-cache.ts) where this process is the only one handling updates: long
  * polling is one instance by Telegram's rule (a second getUpdates gets 409). Instances serving one webhook share
@@ -213,7 +216,11 @@ export type Services = Awaited<ReturnType<typeof composeServices>>;
  */
 function senderCacheFor(config: Config, db: Database) {
   if (config.BOT_MODE === "webhook") return undefined;
-  const cache = createSenderCache<Sender>({ pseudonymOf: (s) => s.pseudonym });
+  // The expiry bounds how long another process's write goes unseen (the worker, on PostgreSQL). An embedded
+  // database has no other process (PGlite is opened by one), so there entries live longer: with 30 s, every
+  // officer's entry was read again twice a minute, all at once after a busy spell.
+  const ttlMs = db.backend === "pglite" ? PGLITE_SENDER_TTL_MS : undefined;
+  const cache = createSenderCache<Sender>({ pseudonymOf: (s) => s.pseudonym, ttlMs, patches: SENDER_PATCHES });
   db.onWrite(cache.onWrite);
   return cache;
 }

@@ -31,6 +31,11 @@ export interface SenderCacheOptions<T> {
   maxEntries?: number;
   /** A monotonic clock for expiry (not the app's `now`: expiry is about this process, not the programme's calendar). */
   monotonicMs?: () => number;
+  /**
+   * Changes that a PATCH_ONE statement makes, applied to that person's cached value (from the statement's
+   * arguments). Only for columns whose stale value does no harm: a read in flight meanwhile is still kept.
+   */
+  patches?: Record<string, (value: T, args: readonly unknown[]) => T>;
 }
 
 /**
@@ -39,6 +44,14 @@ export interface SenderCacheOptions<T> {
  */
 export const ONE_PERSON = (param: number) => `/* rows of one person: $${param} */`;
 const ONE_PERSON_MARK = /\/\* rows of one person: \$(\d+) \*\//;
+
+/**
+ * A statement that changes one person's rows in a way the cache can follow without reading them again (the daily
+ * activity date: without this, every officer's first update of the day was followed by a second read) says so with
+ * this comment, naming a patch given to the cache (`patches`). A cache without that patch treats it as ONE_PERSON.
+ */
+export const PATCH_ONE = (patch: string, param: number) => `/* patch ${patch} of one person: $${param} */`;
+const PATCH_MARK = /\/\* patch (\w+) of one person: \$(\d+) \*\//;
 
 /** Keys of one person's state (kv-storage.ts), as written, or as matched by deleteAllStateOf (`%:pseudonym`). */
 const STATE_KEY = /^(?:session|conv):(.+)$|^%:(.+)$/;
@@ -53,6 +66,7 @@ export function createSenderCache<T>({
   ttlMs = 30_000,
   maxEntries = 20_000,
   monotonicMs = () => performance.now(),
+  patches = {},
 }: SenderCacheOptions<T>): SenderCache<T> {
   const entries = new Map<number, Entry<T>>();
   const byPseudonym = new Map<string, number>();
@@ -73,6 +87,11 @@ export function createSenderCache<T>({
     entries.clear();
     byPseudonym.clear();
   };
+
+  function patchEntry(pseudonym: string, change: (value: T) => T) {
+    const entry = entries.get(byPseudonym.get(pseudonym) ?? Number.NaN);
+    if (entry?.value) entry.value = change(entry.value);
+  }
 
   function forget(pseudonyms: string[]) {
     for (const p of pseudonyms) {
@@ -118,6 +137,13 @@ export function createSenderCache<T>({
       }
     },
     onWrite(query) {
+      const patchMark = PATCH_MARK.exec(query.sql);
+      if (patchMark) {
+        const patch = patches[patchMark[1] as string];
+        const person = query.args[Number(patchMark[2]) - 1];
+        if (typeof person === "string" && patch) return patchEntry(person, (v) => patch(v, query.args));
+        if (typeof person === "string") return forget([person]);
+      }
       const mark = ONE_PERSON_MARK.exec(query.sql);
       const person = mark ? query.args[Number(mark[1]) - 1] : undefined;
       if (typeof person === "string") return forget([person]);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createKvStorage } from "../../src/db/kv-storage.js";
-import { createMemberRepository, type Sender } from "../../src/db/repositories/members.js";
+import { createMemberRepository, SENDER_PATCHES, type Sender } from "../../src/db/repositories/members.js";
 import { createSenderCache } from "../../src/db/sender-cache.js";
 import { createTestDatabase } from "../helpers/db.js";
 
@@ -72,6 +72,37 @@ describe("sender cache on the database", () => {
     const first = await members.findSender(TG);
     if (first?.member) first.member.role = "admin";
     expect((await members.findSender(TG))?.member?.role).toBe("trainer");
+  });
+
+  it("When the activity date is written, then the cached sender follows it without reading again", async () => {
+    const patched = createSenderCache<Sender>({
+      pseudonymOf: (s) => s.pseudonym,
+      ttlMs: 1000,
+      monotonicMs: () => clock,
+      patches: SENDER_PATCHES,
+    });
+    const unsubscribe = db.onWrite(patched.onWrite);
+    const members = createMemberRepository(db.prisma, now, patched);
+    let reads = 0;
+    try {
+      const first = await patched.get(TG, async () => {
+        reads++;
+        return (await createMemberRepository(db.prisma, now).findSender(TG)) ?? null;
+      });
+      expect(first?.member?.lastActiveOn).not.toBe("2026-12-01");
+      await members.touch(P, new Date("2026-12-01T00:00:00Z"));
+      const row = await db.prisma.member.findUniqueOrThrow({ where: { pseudonym: P } });
+      expect(row.lastActiveOn?.toISOString().slice(0, 10)).toBe("2026-12-01");
+      const again = await patched.get(TG, async () => {
+        reads++;
+        return null;
+      });
+      expect(again?.member?.lastActiveOn).toBe("2026-12-01");
+      expect(again?.member?.unreachable).toBe(false);
+      expect(reads).toBe(1);
+    } finally {
+      unsubscribe();
+    }
   });
 
   it("When a write is not observed (another process), then it is seen once the entry expires", async () => {

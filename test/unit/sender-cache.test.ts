@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSenderCache, ONE_PERSON } from "../../src/db/sender-cache.js";
+import { createSenderCache, ONE_PERSON, PATCH_ONE } from "../../src/db/sender-cache.js";
 
 interface Row {
   pseudonym: string;
@@ -122,6 +122,35 @@ describe("sender cache", () => {
     await read(1);
     await read(2);
     cache.onWrite(write(`UPDATE members ${ONE_PERSON(1)} SET last_active_on = $2 WHERE pseudonym = $1`, ["p1", "x"]));
+    await read(1);
+    await read(2);
+    expect(loads).toEqual([1, 2, 1]);
+  });
+
+  it("When a statement carries a patch the cache knows, then that person's entry is changed and not read again", async () => {
+    const loads: number[] = [];
+    const cache = createSenderCache<Row>({
+      pseudonymOf: (r) => r.pseudonym,
+      patches: { promote: (row, args) => ({ ...row, role: String(args[1]) }) },
+    });
+    const read = (id: number) =>
+      cache.get(id, async () => {
+        loads.push(id);
+        return { pseudonym: `p${id}`, role: "officer" };
+      });
+    await read(1);
+    await read(2);
+    cache.onWrite(write(`UPDATE members ${PATCH_ONE("promote", 1)} SET role = $2 WHERE pseudonym = $1`, ["p1", "x"]));
+    expect(await read(1)).toEqual({ pseudonym: "p1", role: "x" });
+    expect(await read(2)).toEqual({ pseudonym: "p2", role: "officer" });
+    expect(loads).toEqual([1, 2]);
+  });
+
+  it("When a statement carries a patch the cache does not know, then that person is read again", async () => {
+    const { cache, read, loads } = setUp();
+    await read(1);
+    await read(2);
+    cache.onWrite(write(`UPDATE members ${PATCH_ONE("unknown", 1)} SET role = $2 WHERE pseudonym = $1`, ["p1", "x"]));
     await read(1);
     await read(2);
     expect(loads).toEqual([1, 2, 1]);

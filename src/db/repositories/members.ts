@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Now } from "../../clock.js";
 import type { Member, PrismaClient, Role, TipFrequency, UnitType } from "../generated/client.ts";
 import { rekeyedColumns } from "../pseudonym-columns.js";
-import { ONE_PERSON, type SenderCache } from "../sender-cache.js";
+import { PATCH_ONE, type SenderCache } from "../sender-cache.js";
 import { CONTENT_VERSION_KEY } from "./content-version.js";
 
 export type Locale = "km" | "en";
@@ -151,6 +151,15 @@ export type MemberPreferences = Partial<
 >;
 
 /**
+ * How a cached sender follows this repository's PATCH_ONE writes (sender-cache.ts). `activity` is `touch`: its
+ * arguments are the pseudonym and the local date.
+ */
+export const SENDER_PATCHES = {
+  activity: (s: Sender, args: readonly unknown[]): Sender =>
+    s.member ? { ...s, member: { ...s.member, lastActiveOn: String(args[1]), unreachable: false } } : s,
+};
+
+/**
  * `senders`: the in-memory cache of findSender (sender-cache.ts), for a process that is the only one handling
  * updates; without it every findSender asks the database.
  */
@@ -258,9 +267,10 @@ export function createMemberRepository(prisma: PrismaClient, now: Now, senders?:
      * date, see local-time.ts) and clears "unreachable".
      */
     async touch(pseudonym: string, today: Date): Promise<void> {
-      // Raw, to carry the one-person mark (sender-cache.ts): the first update of each day per member writes this.
+      // Raw, to carry the patch mark (sender-cache.ts, SENDER_PATCHES): the first update of each day per member
+      // writes this, and the cached sender follows it instead of being read again.
       await prisma.$executeRawUnsafe(
-        `UPDATE members ${ONE_PERSON(1)} SET last_active_on = $2::date, unreachable_at = NULL
+        `UPDATE members ${PATCH_ONE("activity", 1)} SET last_active_on = $2::date, unreachable_at = NULL
          WHERE pseudonym = $1 AND (last_active_on IS NULL OR last_active_on < $2::date OR unreachable_at IS NOT NULL)`,
         pseudonym,
         today.toISOString().slice(0, 10),
