@@ -12,7 +12,7 @@ import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadTipLibrary } from "../src/content/tips.js";
+import { loadTipLibrary, tipFilesDigest } from "../src/content/tips.js";
 import { createDatabase } from "../src/db/client.js";
 import { createTipRepository } from "../src/db/repositories/tips.js";
 import { tipButton } from "../src/services/buttons.js";
@@ -161,7 +161,8 @@ async function seed(store: { dir: string; url: string }): Promise<string> {
   await db.migrate();
   const now = () => new Date();
   const tips = createTipRepository(db.prisma, now);
-  await tips.sync(await loadTipLibrary());
+  // With the files' digest, as Mitt's own start records it: a restart then skips reading them (as in production).
+  await tips.sync(await loadTipLibrary(), await tipFilesDigest());
   // Written directly, as consent and enrolment leave them (members.recordConsent + enrol), in one statement each.
   const pseudonyms = createPseudonymizer(KEY);
   const at = now();
