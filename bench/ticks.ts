@@ -18,6 +18,7 @@ import { openDatabase } from "../src/db/open-database.js";
 import { createLogger } from "../src/logger.js";
 import { createPseudonymizer } from "../src/services/pseudonym.js";
 import { adminQuery, databaseUrl } from "../test/helpers/postgres.js";
+import { seedEnrolledOfficers } from "./seed-officers.js";
 
 const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 1_000);
 const EVENTS_PER_OFFICER = 20;
@@ -42,24 +43,7 @@ const now = () => new Date(clock);
 const pseudonyms = createPseudonymizer(KEY);
 const people = Array.from({ length: OFFICERS }, (_, i) => ({ id: 8_000_000 + i, pseudonym: pseudonyms.fresh() }));
 const at = now();
-await db.prisma.identity.createMany({
-  data: people.map((p) => ({
-    pseudonym: p.pseudonym,
-    telegramUserId: BigInt(p.id),
-    chatId: BigInt(p.id),
-    createdAt: at,
-  })),
-});
-await db.prisma.member.createMany({
-  data: people.map((p) => ({
-    pseudonym: p.pseudonym,
-    handle: pseudonyms.handleOf(p.pseudonym),
-    consentedAt: at,
-    enrolledAt: at,
-    createdAt: at,
-    updatedAt: at,
-  })),
-});
+await seedEnrolledOfficers(db.prisma, pseudonyms, people, at);
 await db.prisma.usageEvent.createMany({
   data: people.flatMap((p) =>
     Array.from({ length: EVENTS_PER_OFFICER }, (_, i) => ({

@@ -18,6 +18,7 @@ import { createTipRepository } from "../src/db/repositories/tips.js";
 import { tipButton } from "../src/services/buttons.js";
 import { createPseudonymizer } from "../src/services/pseudonym.js";
 import { adminQuery, databaseUrl } from "../test/helpers/postgres.js";
+import { seedEnrolledOfficers } from "./seed-officers.js";
 import type { Kind, Op } from "./updates-emulator.js";
 
 const KINDS: Kind[] = ["start", "help", "tip", "press"];
@@ -163,32 +164,13 @@ async function seed(store: { dir: string; url: string }): Promise<string> {
   const tips = createTipRepository(db.prisma, now);
   // With the files' digest, as Mitt's own start records it: a restart then skips reading them (as in production).
   await tips.sync(await loadTipLibrary(), await tipFilesDigest());
-  // Written directly, as consent and enrolment leave them (members.recordConsent + enrol), in one statement each.
   const pseudonyms = createPseudonymizer(KEY);
-  const at = now();
-  const people = userIds.map((id) => ({ id, pseudonym: pseudonyms.fresh() }));
-  await db.prisma.identity.createMany({
-    data: people.map((p) => ({
-      pseudonym: p.pseudonym,
-      telegramUserId: BigInt(p.id),
-      chatId: BigInt(p.id),
-      createdAt: at,
-    })),
-  });
-  await db.prisma.member.createMany({
-    data: people.map((p) => ({
-      pseudonym: p.pseudonym,
-      handle: pseudonyms.handleOf(p.pseudonym),
-      locale: "km",
-      role: "officer" as const,
-      province: "kampot",
-      unitType: "cpu" as const,
-      consentedAt: at,
-      enrolledAt: at,
-      createdAt: at,
-      updatedAt: at,
-    })),
-  });
+  await seedEnrolledOfficers(
+    db.prisma,
+    pseudonyms,
+    userIds.map((id) => ({ id, pseudonym: pseudonyms.fresh() })),
+    now(),
+  );
   const tip = await db.prisma.tip.findFirst({ where: { archivedAt: null }, orderBy: { id: "asc" } });
   await db.close();
   return tipButton.pack({ act: "h", id: tip?.id ?? "none" });
