@@ -4,8 +4,9 @@
 // Why it stays correct:
 // - Every write this process makes to the tables behind a sender (members, identities, kv_state) reaches
 //   onWrite (write-observer.ts; a statement that only reads them, like the outbox claim, does not count) and drops
-//   what it may have changed: the sender whose session or conversation
-//   key it names, or everything for any other such write (rare: a role change, the daily activity date, consent).
+//   what it may have changed: the sender whose session or conversation key it names, or the one person a marked
+//   statement names (ONE_PERSON), or everything for any other such write (rare: a role change, consent). The daily
+//   activity date is patched into the cached sender instead (PATCH_ONE), so it costs no second read.
 // - A read that was running while such a write happened is not kept (a count of writes), so a stale row read
 //   just before a commit never lands in the cache.
 // - Writes by other processes (the worker, a command-line tool) are not seen: entries expire after `ttlMs`,
@@ -139,7 +140,8 @@ export function createSenderCache<T>({
     onWrite(query) {
       const patchMark = PATCH_MARK.exec(query.sql);
       if (patchMark) {
-        const patch = patches[patchMark[1] as string];
+        const name = patchMark[1] as string;
+        const patch = Object.hasOwn(patches, name) ? patches[name] : undefined;
         const person = query.args[Number(patchMark[2]) - 1];
         if (typeof person === "string" && patch) return patchEntry(person, (v) => patch(v, query.args));
         if (typeof person === "string") return forget([person]);
