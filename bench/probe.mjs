@@ -19,7 +19,9 @@ function wrapQueryable(q) {
       return original(query).finally(() => {
         const ms = performance.now() - started;
         if (ms > SLOW_MS)
-          process.stderr.write(`SLOW SQL started ${at} took ${Math.round(ms)} ms: ${query.sql.slice(0, 200)}\n`);
+          process.stderr.write(
+            `SLOW SQL started ${at} took ${Math.round(ms)} ms: ${query.sql.replace(/\s+/g, " ").slice(0, 200)}\n`,
+          );
       });
     };
   }

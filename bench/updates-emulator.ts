@@ -91,7 +91,7 @@ async function steady(kinds: Kind[], rate: number, seconds: number, pressData: s
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
     for (; sent < due; sent++) {
       // Mixed update by update: consecutive updates are of different kinds, and each officer's next update is
-      // the next kind (kinds in blocks of one per officer, 5 s each at 200/s, measured one command at a time).
+      // the next kind. (One kind per round of officers, as before, sent each command alone for 5 s at 200/s.)
       const round = Math.floor(sent / users.length);
       const user = users[sent % users.length] as TestUser;
       const kind = kinds[(sent + round) % kinds.length] as Kind;
