@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pickNextTip, type TipRecord } from "../../src/db/repositories/tips.js";
+import type { TipRecord } from "../../src/db/repositories/tips.js";
+import { pickNextTip } from "../../src/domain/next-tip.js";
 
 // Two topics in curriculum order, two tips each: a1, a2 (topic a), b1, b2 (topic b).
 const tip = (id: string): TipRecord => ({

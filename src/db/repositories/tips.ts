@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Now } from "../../clock.js";
 import type { TipLibrary, TipQuiz } from "../../content/tips.js";
+import { pickNextTip, type SeenTip } from "../../domain/next-tip.js";
 import type { PrismaClient } from "../generated/client.ts";
 import type { TipFrequency } from "../generated/enums.ts";
 import { bumpContentVersion, readContentVersion } from "./content-version.js";
@@ -333,40 +334,3 @@ function toRecord(
 }
 
 export type TipRepository = ReturnType<typeof createTipRepository>;
-
-/** A tip the officer has seen: its id, whether it is flagged (review again, or quizzed wrong), when it last went out. */
-type SeenTip = [tipId: string, flagged: boolean, lastSentMs: number];
-
-/**
- * The next tip, in this order: unseen before seen; tips of the officer's focus topics first; among seen ones, the
- * flagged first, then the longest unseen; ties in curriculum order (topic position, then tip position).
- */
-export function pickNextTip(
-  lib: Pick<Library, "topics" | "byTopic">,
-  views: readonly SeenTip[],
-  focus: ReadonlySet<string>,
-): string | null {
-  const seen = new Map(views.map(([id, flagged, at]) => [id, { flagged, at: Number(at) }]));
-  let firstUnseen: string | null = null;
-  let best: { id: string; rank: [number, number, number] } | null = null;
-  for (const topic of lib.topics) {
-    const inFocus = focus.has(topic.id);
-    for (const tip of lib.byTopic.get(topic.id) ?? []) {
-      const view = seen.get(tip.id);
-      if (!view) {
-        if (inFocus) return tip.id; // unseen in a focus topic: nothing comes before it
-        firstUnseen ??= tip.id;
-        continue;
-      }
-      if (firstUnseen) continue;
-      const rank: [number, number, number] = [inFocus ? 0 : 1, view.flagged ? 0 : 1, view.at];
-      if (!best || before(rank, best.rank)) best = { id: tip.id, rank };
-    }
-  }
-  return firstUnseen ?? best?.id ?? null;
-}
-
-const before = (a: readonly number[], b: readonly number[]) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
-  return false;
-};
