@@ -1,8 +1,15 @@
 // Loaded with `--import` into the processes `npm run bench:updates` starts (never in production): answers
-// { probe: true } on IPC with memory figures and, when BENCH_SQL_COUNT=1, the number of SQL statements and
-// transactions Prisma sent through its driver adapter (PGlite or pg), counted by wrapping the adapter factory.
+// { probe: true } on IPC with memory figures, the CPU time and garbage-collection pause time used so far and, when
+// BENCH_SQL_COUNT=1, the number of SQL statements and transactions Prisma sent through its driver adapter (PGlite
+// or pg), counted by wrapping the adapter factory.
 // BENCH_SQL_SLOW=<ms>: statements that took longer are written to stderr with their time (what stalled a run).
+import { PerformanceObserver } from "node:perf_hooks";
+
 const counts = { statements: 0, transactions: 0 };
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ["gc"] });
 const CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK)\b/i;
 const SLOW_MS = Number(process.env.BENCH_SQL_SLOW ?? 0);
 
@@ -53,5 +60,8 @@ if (process.env.BENCH_SQL_COUNT === "1") {
 process.on("message", (msg) => {
   if (msg?.probe !== true) return;
   const m = process.memoryUsage();
-  process.send?.({ probe: { ...counts, rss: m.rss, heapUsed: m.heapUsed } });
+  const cpu = process.cpuUsage();
+  process.send?.({
+    probe: { ...counts, rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, gcMs },
+  });
 });

@@ -3,7 +3,8 @@
 // the load (bench/updates-emulator.ts). Per command (/start by enrolled officers, /help, /tip, a tip's "helpful"
 // press): updates/s of both and their ratio; then reply latency at a steady rate over a mix of the four, resident
 // memory after start and after all updates, the cold start (spawn to first reply, fresh data directory or
-// database, migrations included) and SQL statements and transactions per command (counted by bench/probe.mjs).
+// database, migrations included), and per update of each command: CPU time of both bots, Mitt's garbage-collection
+// pauses, and its SQL statements and transactions (bench/probe.mjs measures them inside each bot).
 // Embedded PGlite by default; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set (a database of its own,
 // dropped afterwards). Quick run: BENCH_STEADY_SECONDS=10 BENCH_BURST=500. The last line is the JSON result.
 import { type ChildProcess, fork } from "node:child_process";
@@ -21,7 +22,12 @@ import { adminQuery, databaseUrl } from "../test/helpers/postgres.js";
 import { seedEnrolledOfficers } from "./seed-officers.js";
 import type { Kind, Op } from "./updates-emulator.js";
 
-const KINDS: Kind[] = ["start", "help", "tip", "press"];
+const ALL_KINDS: Kind[] = ["start", "help", "tip", "press"];
+// BENCH_KINDS=help,tip: bursts of those only (a profile of one command); the JSON line then has only their ratios.
+const KINDS = process.env.BENCH_KINDS
+  ? ALL_KINDS.filter((k) => process.env.BENCH_KINDS?.split(",").includes(k))
+  : ALL_KINDS;
+if (!KINDS.length) throw new Error(`BENCH_KINDS: none of ${ALL_KINDS.join(", ")}`);
 const USERS = Number(process.env.BENCH_USERS ?? 1_000);
 const BURST = Number(process.env.BENCH_BURST ?? 2_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -90,6 +96,8 @@ interface Probe {
   transactions: number;
   rss: number;
   heapUsed: number;
+  cpuMs: number;
+  gcMs: number;
 }
 const probe = (child: ChildProcess) =>
   new Promise<Probe>((resolve) => {
@@ -182,6 +190,9 @@ interface Run {
   firstPerSec: number;
   lost: number;
   sql?: Record<Kind, { statements: number; transactions: number }>;
+  /** CPU time (user + system) of the bot's process, and its garbage-collection pauses, per update in each burst (ms). */
+  cpuPerUpdate: Record<Kind, number>;
+  gcPerUpdate: Record<Kind, number>;
   steady?: { sent: number; replies: number; p50: number; p99: number; max: number; worstAt: string };
   rssStartMb: number;
   rssEndMb: number;
@@ -225,6 +236,8 @@ async function measure(child: ChildProcess, pressData: string, withSteady: boole
   }
   const perSec = {} as Record<Kind, number>;
   const sql = {} as Record<Kind, { statements: number; transactions: number }>;
+  const cpuPerUpdate = {} as Record<Kind, number>;
+  const gcPerUpdate = {} as Record<Kind, number>;
   for (const kind of KINDS) {
     const before = await probe(child);
     const r = await drive<{ replies: number; perSec: number }>({
@@ -242,6 +255,8 @@ async function measure(child: ChildProcess, pressData: string, withSteady: boole
       statements: round1((after.statements - before.statements) / BURST),
       transactions: round1((after.transactions - before.transactions) / BURST),
     };
+    cpuPerUpdate[kind] = (after.cpuMs - before.cpuMs) / BURST;
+    gcPerUpdate[kind] = (after.gcMs - before.gcMs) / BURST;
   }
   let steady: Run["steady"];
   if (withSteady) {
@@ -262,6 +277,8 @@ async function measure(child: ChildProcess, pressData: string, withSteady: boole
     firstPerSec: first.perSec,
     lost,
     sql,
+    cpuPerUpdate,
+    gcPerUpdate,
     steady,
     rssStartMb,
     rssEndMb: mb(end.rss),
@@ -311,12 +328,36 @@ await store.cleanup();
 emulator.kill();
 
 const ratio = {} as Record<Kind, number>;
-console.log("\ncommand   bare/s   Mitt/s   ratio   SQL statements   transactions   (per update, Mitt)");
+// Per update in the bursts: CPU time of each bot's process, and the part of Mitt's spent in garbage-collection pauses.
+const columns = [
+  "command",
+  "bare/s",
+  "Mitt/s",
+  "ratio",
+  "CPU ms bare",
+  "CPU ms Mitt",
+  "GC ms Mitt",
+  "statements",
+  "transactions",
+];
+const row = (cells: (string | number)[]) =>
+  cells.map((c, i) => (i === 0 ? String(c).padEnd(8) : String(c).padStart(columns[i]?.length ?? 0))).join("  ");
+console.log(`\n${row(columns)}   (per update; statements and transactions: Mitt's SQL)`);
 for (const kind of KINDS) {
   ratio[kind] = Math.round((mittRun.perSec[kind] / bareRun.perSec[kind]) * 100) / 100;
   const s = mittRun.sql?.[kind];
   console.log(
-    `${kind.padEnd(8)} ${String(Math.round(bareRun.perSec[kind])).padStart(7)} ${String(Math.round(mittRun.perSec[kind])).padStart(8)} ${ratio[kind].toFixed(2).padStart(7)} ${String(s?.statements).padStart(16)} ${String(s?.transactions).padStart(14)}`,
+    row([
+      kind,
+      Math.round(bareRun.perSec[kind]),
+      Math.round(mittRun.perSec[kind]),
+      ratio[kind].toFixed(2),
+      bareRun.cpuPerUpdate[kind].toFixed(3),
+      mittRun.cpuPerUpdate[kind].toFixed(3),
+      mittRun.gcPerUpdate[kind].toFixed(3),
+      s?.statements ?? "",
+      s?.transactions ?? "",
+    ]),
   );
 }
 console.log(
