@@ -18,7 +18,24 @@ export interface LocalParts {
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The last instant's parts per time zone, by its second. localParts runs on most updates (the day of an officer's
+ * activity, of usage events, the flood window) and Intl's formatToParts is the costly part: a formatted string and
+ * a dozen objects each time. UTC offsets are whole seconds, so every instant within one second has the same local
+ * parts; under load most updates of a second share them.
+ */
+const lastByZone = new Map<string, { second: number; parts: LocalParts }>();
+
 export function localParts(at: Date, timeZone: string): LocalParts {
+  const second = Math.floor(at.getTime() / 1000);
+  const last = lastByZone.get(timeZone);
+  if (last?.second === second) return { ...last.parts };
+  const parts = formatLocalParts(at, timeZone);
+  lastByZone.set(timeZone, { second, parts });
+  return { ...parts };
+}
+
+function formatLocalParts(at: Date, timeZone: string): LocalParts {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", {
