@@ -50,6 +50,9 @@ describe("summary data and the weekly digest", () => {
     expect(String(answer.params.text)).toContain("Saved");
     const member = await bot.app.deps.members.find(await pseudonymOf(bot, officer.id));
     expect(member?.unitRoom).toBe("yes");
+    await bot.idle(); // the question's buttons are removed after the answer
+    const again = await officer.askCommand("settings");
+    expect(again.buttons.flat().some((b) => b.text.includes("Child-friendly room at my unit: Yes"))).toBe(true);
 
     const forged = await officer.answerTo(officer.pressData("sumdig:1"));
     expect(String(forged.params.text)).toContain("not available for your role");
@@ -68,6 +71,8 @@ describe("summary data and the weekly digest", () => {
     expect(settings.buttons.flat().some((b) => b.text.includes("Weekly summary (Mondays 08:00): off"))).toBe(true);
     const saved = await admin.askPress("Weekly summary (Mondays 08:00)");
     expect(saved.text).toContain("every Monday at 08:00");
+    const shown = await admin.askCommand("settings");
+    expect(shown.buttons.flat().some((b) => b.text.includes("Weekly summary (Mondays 08:00): on"))).toBe(true);
 
     // The officer also takes the weekly stress question, so a delivered prompt is counted.
     await bot.app.deps.checkins.setPreferences(await pseudonymOf(bot, officer.id), { stressCheck: true });

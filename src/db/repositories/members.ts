@@ -38,7 +38,31 @@ export interface MemberRecord {
 export const UNIT_ROOM_ANSWERS = ["yes", "no", "unsure"] as const;
 export type UnitRoom = (typeof UNIT_ROOM_ANSWERS)[number];
 
-function toRecord(m: Member): MemberRecord {
+/** The columns a MemberRecord is made of: the sender query (below) reads exactly these, and tsc checks it does. */
+type MemberColumns = Pick<
+  Member,
+  | "pseudonym"
+  | "handle"
+  | "role"
+  | "peerSupporter"
+  | "locale"
+  | "province"
+  | "unitType"
+  | "consentedAt"
+  | "enrolledAt"
+  | "unreachableAt"
+  | "tipFrequency"
+  | "tipTime"
+  | "weeklyPrompt"
+  | "stressCheck"
+  | "peerNight"
+  | "summaryDigest"
+  | "unitRoom"
+  | "createdAt"
+  | "lastActiveOn"
+>;
+
+function toRecord(m: MemberColumns): MemberRecord {
   return {
     pseudonym: m.pseudonym,
     handle: m.handle,
@@ -95,6 +119,9 @@ interface SenderRow {
   tip_time: string | null;
   weekly_prompt: boolean | null;
   stress_check: boolean | null;
+  peer_night: boolean | null;
+  summary_digest: boolean | null;
+  unit_room: string | null;
   created_at: Date | null;
   last_active_on: Date | null;
   content_version: string | null;
@@ -126,9 +153,12 @@ function senderOf(r: SenderRow): Sender {
       tipTime: r.tip_time ?? "08:00",
       weeklyPrompt: !!r.weekly_prompt,
       stressCheck: !!r.stress_check,
+      peerNight: !!r.peer_night,
+      summaryDigest: !!r.summary_digest,
+      unitRoom: r.unit_room,
       createdAt: r.created_at,
       lastActiveOn: r.last_active_on,
-    } as Member),
+    }),
   };
 }
 
@@ -168,7 +198,7 @@ export function createMemberRepository(prisma: PrismaClient, now: Now, senders?:
     const [row] = await prisma.$queryRaw<SenderRow[]>`
       SELECT i.pseudonym, m.handle, m.role, m.peer_supporter, m.locale, m.province, m.unit_type, m.consented_at,
              m.enrolled_at, m.unreachable_at, m.tip_frequency, m.tip_time, m.weekly_prompt, m.stress_check,
-             m.created_at, m.last_active_on,
+             m.peer_night, m.summary_digest, m.unit_room, m.created_at, m.last_active_on,
              (SELECT value FROM kv_state WHERE key = ${CONTENT_VERSION_KEY}) AS content_version,
              s.value AS session_state, c.value AS conversation_state
       FROM identities i LEFT JOIN members m ON m.pseudonym = i.pseudonym
