@@ -21,8 +21,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 /**
  * The last instant's parts per time zone, by its second. localParts runs on most updates (the day of an officer's
  * activity, of usage events), for quiet hours on every delivery, and Intl's formatToParts is the costly part: a
- * formatted string and a dozen objects each time. UTC offsets are whole seconds, so every instant within one second has the same local
- * parts; under load most updates of a second share them.
+ * formatted string and a dozen objects each time. UTC offsets are whole seconds, so every instant within one
+ * second has the same local parts; under load most updates of a second share them.
  */
 const lastByZone = new Map<string, { second: number; parts: LocalParts }>();
 

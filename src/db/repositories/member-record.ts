@@ -34,7 +34,10 @@ export interface MemberRecord {
 export const UNIT_ROOM_ANSWERS = ["yes", "no", "unsure"] as const;
 export type UnitRoom = (typeof UNIT_ROOM_ANSWERS)[number];
 
-/** The columns a MemberRecord is made of: the sender query (member-sender.ts) reads exactly these; tsc checks it. */
+/**
+ * The columns a MemberRecord is made of. The sender query (member-sender.ts) builds them from its own SQL: tsc checks
+ * it supplies every one, and test/db/member-sender.test.ts that its SQL reads them.
+ */
 export type MemberColumns = Pick<
   Member,
   | "pseudonym"

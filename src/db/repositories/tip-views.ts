@@ -1,5 +1,6 @@
 // What each officer has seen of the tips (tip_views), and the choice of their next tip from it: part of the tip
-// repository (tips.ts), kept apart from the library itself. Each method is one statement.
+// repository (tips.ts), kept apart from the library itself. Each method reads or writes the officer's rows in one
+// statement (nextFor also asks the library, from memory).
 import type { Now } from "../../clock.js";
 import { pickNextTip, type SeenTip } from "../../domain/next-tip.js";
 import type { PrismaClient } from "../generated/client.ts";
