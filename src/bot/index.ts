@@ -40,6 +40,7 @@ import { tipsAdminFeature } from "./features/tips-admin.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { usersFeature } from "./features/users.js";
 import { wellbeingFeature } from "./features/wellbeing.js";
+import { FlatComposer } from "./flat-composer.js";
 import { createAnswerTracker } from "./middlewares/answers.js";
 import { createUpdateDedupe } from "./middlewares/dedupe.js";
 import { createErrorHandler } from "./middlewares/error-boundary.js";
@@ -109,64 +110,63 @@ export function createBot(
   const app = bot.errorBoundary(handleBotError);
   // 5. an update delivered twice is handled once: counted, then the in-memory fast path, then the claim shared by
   // every instance (with the per-chat lock across instances)
-  app.use(createUpdateMetrics(deps.now));
-  app.use(createUpdateDedupe());
-  app.use(createUpdateClaim(fleet.claims, fleet.locks));
-  // 6. only private messages and presses go further: groups get one notice and Mitt leaves; other kinds of update
-  // are dropped here, before anything reads a session (which needs a sender) or replies (which needs a chat)
-  app.use(createUpdateFilter());
-  // 7. a press that no handler answered is answered when the update is done
-  app.use(answers.middleware);
-  // 8. fair under a flood: past FLOOD_LIMIT_PER_10S a person gets one notice and the rest is dropped, before any
-  // database read (per person, so nobody else waits; dropped presses are still answered by the tracker above)
-  app.use(createFloodLimit(deps.config.FLOOD_LIMIT_PER_10S));
-  // 9. text and captions normalised once, for everything below (no NUL or control characters, NFC, bounded)
-  app.use(normalizeIncomingText);
-  app.use(identify);
   app.use(
-    session({
-      initial: (): SessionData => ({}),
-      getSessionKey: stateKey,
-      storage: writeIfChanged(createKvStorage<SessionData>(deps.prisma, "session:", deps.now)),
-    }),
+    new FlatComposer<Context>(
+      createUpdateMetrics(deps.now),
+      createUpdateDedupe(),
+      createUpdateClaim(fleet.claims, fleet.locks),
+      createUpdateFilter(),
+      answers.middleware,
+      createFloodLimit(deps.config.FLOOD_LIMIT_PER_10S),
+      normalizeIncomingText,
+      identify,
+      session({
+        initial: (): SessionData => ({}),
+        getSessionKey: stateKey,
+        storage: writeIfChanged(createKvStorage<SessionData>(deps.prisma, "session:", deps.now)),
+      }),
+      deps.i18n,
+      peerFeature,
+      peerRelayFeature,
+      textGuard,
+      conversations<Context, ConversationContext>({
+        storage: createConversationStorage(deps.prisma, stateKey, deps.now),
+        // Conversations call Telegram through their own Api object: give it the same retry behaviour.
+        plugins: [
+          (ctx, next) => {
+            ctx.api.config.use(nonEssential, answers.transformer, retry());
+            return next();
+          },
+        ],
+      }),
+      createConversation(cancellable(createOnboarding(deps)), { id: ONBOARDING }),
+      createConversation(createCheckin(deps), { id: CHECKIN }),
+      createConversation(cancellable(createBroadcastConversation(deps)), { id: BROADCAST }),
+      createConversation(createBroadcastEdit(deps), { id: BROADCAST_EDIT }),
+      createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }),
+      createConversation(createShare(deps), { id: SHARE }),
+      createConversation(createModerate(deps), { id: MODERATE }),
+      startFeature,
+      helpFeature,
+      languageFeature,
+      enrolledOnlyGate,
+      settingsFeature,
+      myDataFeature,
+      invitesFeature,
+      usersFeature,
+      tipsFeature,
+      tipsAdminFeature,
+      reflectFeature,
+      progressFeature,
+      wellbeingFeature,
+      broadcastsFeature,
+      practicesFeature,
+      moderationFeature,
+      summaryFeature,
+      summarySettingsFeature,
+      unhandledFeature,
+    ),
   );
-  app.use(deps.i18n);
-  // Anonymous peer connect comes before the text guard and the conversations: relayed text must never enter
-  // conversation state, and its buttons and /end work in the middle of a check-in. Members only (see peer.ts).
-  app.use(peerFeature, peerRelayFeature);
-  // While a check-in, support, share or moderation conversation runs, typed text is scrubbed before it is stored.
-  app.use(textGuard);
-  app.use(
-    conversations<Context, ConversationContext>({
-      storage: createConversationStorage(deps.prisma, stateKey, deps.now),
-      // Conversations call Telegram through their own Api object: give it the same retry behaviour.
-      plugins: [
-        (ctx, next) => {
-          ctx.api.config.use(nonEssential, answers.transformer, retry());
-          return next();
-        },
-      ],
-    }),
-  );
-  app.use(createConversation(cancellable(createOnboarding(deps)), { id: ONBOARDING }));
-  app.use(createConversation(createCheckin(deps), { id: CHECKIN }));
-  app.use(createConversation(cancellable(createBroadcastConversation(deps)), { id: BROADCAST }));
-  app.use(createConversation(createBroadcastEdit(deps), { id: BROADCAST_EDIT }));
-  app.use(createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }));
-  app.use(createConversation(createShare(deps), { id: SHARE }));
-  app.use(createConversation(createModerate(deps), { id: MODERATE }));
-
-  // Open to everyone: onboarding, help, language.
-  app.use(startFeature, helpFeature, languageFeature);
-  // Everything else needs an enrolled member; roles are re-checked inside each feature.
-  app.use(enrolledOnlyGate);
-  app.use(settingsFeature, myDataFeature, invitesFeature, usersFeature, tipsFeature, tipsAdminFeature);
-  app.use(reflectFeature, progressFeature, wellbeingFeature);
-  app.use(broadcastsFeature);
-  app.use(practicesFeature, moderationFeature);
-  app.use(summaryFeature, summarySettingsFeature);
-  app.use(unhandledFeature);
-
   bot.catch(handleBotError);
   return { bot, deps, inFlight };
 }

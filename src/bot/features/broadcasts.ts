@@ -1,7 +1,8 @@
 // /broadcast and /broadcasts (trainers, admins), the Pause · Resume · Cancel buttons of the progress message,
 // and 👍 Useful on a received broadcast. Callback data only names an action and a broadcast: every press
 // re-checks the role here, and anything forged in these namespaces is refused and logged without content.
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+
+import { InlineKeyboard, InputFile } from "grammy";
 import type { BroadcastRecord } from "../../db/repositories/broadcasts.js";
 import type { Role } from "../../db/repositories/members.js";
 import { countsOf } from "../../services/broadcast-report.js";
@@ -13,9 +14,10 @@ import type { Context } from "../context.js";
 import { BROADCAST } from "../conversations/broadcast.js";
 import { BROADCAST_EDIT } from "../conversations/broadcast-edit.js";
 import { requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const privateChats = composer.chatType("private");
 const TRAINERS: Role[] = ["trainer", "admin"];
 const MEMBERS: Role[] = ["officer", "trainer", "staff", "admin"];

@@ -1,10 +1,11 @@
 // /help: what this person can do, for their role (or how to join, before enrolment).
-import { Composer } from "grammy";
+
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 
 async function showHelp(ctx: Context) {
   const role = ctx.member?.enrolled ? ctx.member.role : "guest";

@@ -1,14 +1,16 @@
 // /invite and /invites (trainers and admins). The flow is three button choices carried in callback data
 // (role → uses → days); every press re-checks the role, and trainers may only invite officers.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
 import { inviteButton, menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { deny, requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const TRAINERS: Role[] = ["trainer", "admin"];
 const USES = [1, 5, 20, 50];
 const DAYS = [1, 7, 30];

@@ -1,12 +1,14 @@
 // /language (open to everyone, enrolled or not) and the language button in /settings.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import { languageButton, settingsButton } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import type { Locale } from "../i18n.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 
 async function showLanguages(ctx: Context) {
   const kb = new InlineKeyboard()

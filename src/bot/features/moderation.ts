@@ -2,7 +2,8 @@
 // A new note: ✅ Approve · ✏️ Edit · ✖️ Reject; a reported one: ✅ Keep it · 🗑 Take it down. Edits and rejections are
 // written in the moderate conversation. Every press re-checks the role on the server; the author's identity is
 // never shown here, and the trainer's is never shown to the author.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import { DAY_MS } from "../../domain/practice-notes.js";
 import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
@@ -10,10 +11,11 @@ import type { Context } from "../context.js";
 import { enterWhenFree } from "../conversations/enter.js";
 import { MODERATE, MODERATORS } from "../conversations/moderate.js";
 import { requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { moderationButton } from "../practice-buttons.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 const locale = (ctx: Context) => ctx.member?.locale ?? "km";
 

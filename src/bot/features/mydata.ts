@@ -1,10 +1,11 @@
 // /mydata: plainly, what Mitt holds about me.
-import { Composer } from "grammy";
+
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 
 async function showMyData(ctx: Context) {
   const m = ctx.member;

@@ -8,15 +8,16 @@
 // at once, and the message still goes. With two conversations open, a message must reply to one of them.
 // A reflection left open does not take the text (the live conversation comes first); a composing flow
 // (broadcast, new tip) does.
-import { Composer } from "grammy";
+
 import type { Message } from "grammy/types";
 import { mentionsCrisis } from "../../services/crisis.js";
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { aliasLabel, conversationMeant, otherAlias } from "../peer-views.js";
 import { crisisText } from "../wellbeing-replies.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private").filter((ctx) => !!ctx.member?.enrolled && !!ctx.pseudonym);
 /** Room for the header line within Telegram's 4096 characters. */
 const MAX_RELAYED = 4000;

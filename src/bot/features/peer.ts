@@ -3,12 +3,14 @@
 // /block, and the night-requests setting of supporters. The relay itself is peer-relay.ts.
 // Registered before the conversations plugin (src/bot/index.ts), so these work in the middle of a check-in;
 // anyone not enrolled passes on to the gate.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import type { PeerConversationRecord } from "../../db/repositories/peer.js";
 import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { deny } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import {
   aliasLabel,
@@ -24,7 +26,7 @@ import {
   showPeerConsent,
 } from "../peer-views.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private").filter((ctx) => !!ctx.member?.enrolled && !!ctx.pseudonym);
 const me = (ctx: Context) => ctx.pseudonym ?? "";
 

@@ -2,13 +2,15 @@
 // conversation; /practices browses published notes by topic, most useful first, one per page; 👍 Useful, 🧪 I'll
 // try this and ⚠️ Report (with a confirmation) on any note; the author's answer to a trainer's edit; and the
 // digest setting. Button data names a note, never an authority: the service checks state and authorship.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import type { ReactResult } from "../../services/practices.js";
 import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { enterWhenFree } from "../conversations/enter.js";
 import { SHARE } from "../conversations/share.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import {
   authorAnswer,
@@ -20,7 +22,7 @@ import {
   topicsButton,
 } from "../practice-buttons.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 const locale = (ctx: Context) => ctx.member?.locale ?? "km";
 const ALL = "all";

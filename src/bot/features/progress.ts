@@ -1,15 +1,17 @@
 // /progress: the officer's own private view (domain.md §d, shown only to them): reflections completed, the
 // open-question self-estimate over time, the "one thing" they chose and whether they tried it, and the topics
 // their tips will favour. Nobody else ever sees individual answers.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import { checkinButton } from "../../services/buttons.js";
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { actionLabel } from "../conversations/checkin.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { peerOpen } from "../peer-views.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 
 /** Focus topics are tip topic ids; they read back with the check-in's own item labels. */

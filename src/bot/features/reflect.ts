@@ -1,16 +1,18 @@
 // /reflect and "I had an interview today": start a check-in. Also the answers to the weekly question ("Did you
 // interview any children this week?" → one check-in per interview, the next offered after each), and the
 // check-in settings (weekly question, weekly stress question), reached with /reflect settings or a button.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import { checkinButton } from "../../services/buttons.js";
 import { menu } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { CHECKIN, type CheckinArgs } from "../conversations/checkin.js";
 import { enterWhenFree } from "../conversations/enter.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 
 async function startCheckin(ctx: Context, args: CheckinArgs) {

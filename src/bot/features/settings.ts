@@ -1,6 +1,7 @@
 // /settings: language, profile (province, unit type), night peer requests (supporters), and "delete my data"
 // with a two-step confirmation.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import type { TipFrequency } from "../../db/repositories/members.js";
 import { PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";
 import { checkinButton } from "../../services/buttons.js";
@@ -9,13 +10,14 @@ import { menu, provinceButton, settingsButton, tipPrefsButton, unitButton } from
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
+import { FlatComposer } from "../flat-composer.js";
 import { addSummarySettings } from "../keyboards/summary-settings.js";
 import { frequencyRows, type TipChoiceData, timeRows } from "../keyboards/tip-preferences.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { peerNight } from "../peer-views.js";
 import { digestButton } from "../practice-buttons.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const to = (act: Parameters<typeof settingsButton.pack>[0]["act"]) => settingsButton.pack({ act });
 const tipChoice: TipChoiceData = {
   frequency: (frequency) => tipPrefsButton.pack({ act: "f", frequency }),

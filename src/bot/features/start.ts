@@ -1,12 +1,13 @@
 // /start: enrolled people get their main menu; everyone else enters onboarding.
-import { Composer } from "grammy";
+
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { ONBOARDING } from "../conversations/onboarding.js";
+import { FlatComposer } from "../flat-composer.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const privateChats = composer.chatType("private");
 
 privateChats.command(["start", "menu"], logHandle("start"), async (ctx) => {

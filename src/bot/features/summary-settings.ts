@@ -1,14 +1,15 @@
 // /settings → whether my unit has a child-friendly interview room (any member), and the weekly summary digest
 // (staff and admins; the role is checked again on the press).
-import { Composer } from "grammy";
+
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
 import { requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { digestButton, roomButton } from "../keyboards/summary-settings.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 
 feature.callbackQuery(

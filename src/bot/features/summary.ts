@@ -1,7 +1,8 @@
 // /summary for programme staff and admins (trainers: the tips and broadcast parts only): pick a period and a
 // breakdown with buttons, then get the text, the PNG charts and the CSV of one suppressed view. The role is
 // checked again on every press; button data names only a period and a breakdown.
-import { Composer, InputFile } from "grammy";
+
+import { InputFile } from "grammy";
 import { z } from "zod";
 import type { Role } from "../../db/repositories/members.js";
 import { formatMonth } from "../../services/metrics/format.js";
@@ -10,9 +11,10 @@ import { callbackData, pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";
 import { hasRole, requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 
 const SUMMARY_ROLES: readonly Role[] = ["trainer", "staff", "admin"];

@@ -1,16 +1,18 @@
 // /tips (trainers, admins): the active tips by topic, archive one, or add a tip of their own (the ADD_TIP
 // conversation). Callback data only names a topic or a tip, never an authority: every press re-checks the role,
 // and a forged press is refused and logged without content.
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+
+import { GrammyError, InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
 import { tipsAdminButton } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { ADD_TIP } from "../conversations/add-tip.js";
 import { requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const TRAINERS: readonly Role[] = ["trainer", "admin"];
 /** Telegram allows 100 buttons per keyboard; a topic never comes close, but the back button must always fit. */
 const MAX_TIP_ROWS = 90;

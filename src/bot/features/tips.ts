@@ -1,16 +1,18 @@
 // Refresher tips for every enrolled member: /tip (the next tip now), /topics (browse), and the buttons on a
 // tip (helpful, review later, quiz, pause). Button data names a tip, never an authority: the member is
 // re-loaded for every press by the identify middleware, and unknown tips get a polite answer.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import type { TipRecord } from "../../db/repositories/tips.js";
 import { tipButton } from "../../services/buttons.js";
 import type { TipMessage } from "../../services/tips.js";
 import { menu, tipShowButton, topicButton, topicsButton } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const TOPICS_PER_PAGE = 8;
 const TIPS_PER_PAGE = 6;
 

@@ -1,11 +1,12 @@
 // Last in line: anything no feature took. A stale or unknown button is answered (so it stops spinning);
 // anything else gets a short "use the menu" reply with the menu.
-import { Composer } from "grammy";
+
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 
 composer.on("callback_query", logHandle("unhandled"), async (ctx) => {
   ctx.log.warn({ msg: "unknown button" });

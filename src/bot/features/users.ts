@@ -1,14 +1,16 @@
 // /users (admins): people by their short pseudonymous handle — never a Telegram name — with their role,
 // and buttons to change the role or the peer-supporter flag.
-import { Composer, InlineKeyboard } from "grammy";
+
+import { InlineKeyboard } from "grammy";
 import type { MemberRecord, Role } from "../../db/repositories/members.js";
 import { menu, userButton } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { requireRole } from "../filters/roles.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const ADMIN: Role[] = ["admin"];
 const ROLES: Role[] = ["officer", "trainer", "staff", "admin"];
 

@@ -2,16 +2,17 @@
 // supporter offer, stronger prompt with contacts); "Talk to a peer supporter" (the consent card of anonymous
 // peer connect, src/bot/peer-views.ts); and a safety net that shows the crisis contacts when crisis words
 // arrive outside any conversation.
-import { Composer } from "grammy";
+
 import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
+import { FlatComposer } from "../flat-composer.js";
 import { logHandle } from "../middlewares/update-logger.js";
 import { showPeerConsent } from "../peer-views.js";
 import { asOneMessage, crisisText, followupMessages, peerOfferRows } from "../wellbeing-replies.js";
 
-const composer = new Composer<Context>();
+const composer = new FlatComposer<Context>();
 const feature = composer.chatType("private");
 
 feature.callbackQuery(
