@@ -58,6 +58,9 @@ export function createErrorSerializer(scrub: (s: string) => string) {
       if (v === undefined) continue;
       out[field] = typeof v === "string" ? scrub(v) : v;
     }
+    // The class's own name when it sets one (GrammyError, HttpError, Prisma's): the bundle may rename a class
+    // (GrammyError4) and keeps no names (tools/bundle.ts), so the constructor's name is only the fallback.
+    if (err.name && err.name !== "Error") out.type = err.name;
     const retryAfter = (err as { parameters?: { retry_after?: unknown } }).parameters?.retry_after;
     if (typeof retryAfter === "number") out.retry_after = retryAfter;
     if (err.cause !== undefined && depth < MAX_CAUSES) out.cause = serialize(err.cause, depth + 1);

@@ -100,9 +100,12 @@ await build({
   external: EXTERNAL,
   plugins: [placeAsCompiled],
   banner: { js: banner },
-  // Class and function names stay as written: error types reach the log by name, and node-fetch (grammY's)
-  // recognises an AbortSignal by its constructor's name.
-  keepNames: true,
+  // No keepNames: it calls a helper that redefines `name` on every function the code creates, closures made per
+  // update included, and that was a quarter of the CPU of a `/help` (README, Performance). What needed names
+  // still has them: the log names an error by its own `name` first (src/logger.ts), and node-fetch (grammY's)
+  // recognises an AbortSignal by its constructor's name, which its CommonJS module keeps (test/process/built.test.ts
+  // polls and replies through the bundle).
+  keepNames: false,
   legalComments: "none",
   logLevel: "warning",
 });

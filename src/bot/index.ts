@@ -86,9 +86,9 @@ export function createBot(
   const stateKey = (ctx: Pick<Context, "stateKey">) => ctx.stateKey;
 
   const inFlight = createInFlightTracker();
-  // 1. dependencies and a per-update logger
-  bot.use(inFlight.middleware);
-  bot.use((ctx, next) => {
+  // 1. dependencies and a per-update logger (the whole chain is flat: see flat-composer.ts)
+  const root = new FlatComposer<Context>(inFlight.middleware);
+  root.use((ctx, next) => {
     ctx.deps = deps;
     // The per-update child logger is made on first use: most updates log nothing at info level.
     let log: Context["log"] | undefined;
@@ -103,11 +103,11 @@ export function createBot(
     return next();
   });
   // 2. one update at a time per person (same key as the session), so state never races
-  bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString()));
+  root.use(sequentialize((ctx: Context) => ctx.from?.id.toString()));
   // 3. one log line per update, written once the update is fully handled, its error (if any) included
-  bot.use(updateLogger);
+  root.use(updateLogger);
   // 4. everything below is behind the error boundary
-  const app = bot.errorBoundary(handleBotError);
+  const app = root.errorBoundary(handleBotError);
   // 5. an update delivered twice is handled once: counted, then the in-memory fast path, then the claim shared by
   // every instance (with the per-chat lock across instances)
   app.use(
@@ -167,6 +167,7 @@ export function createBot(
       unhandledFeature,
     ),
   );
+  bot.use(root);
   bot.catch(handleBotError);
   return { bot, deps, inFlight };
 }
