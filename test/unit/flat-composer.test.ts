@@ -38,7 +38,12 @@ describe("FlatComposer (grammY's middleware order from a flat list)", () => {
       await next();
       seen.push("b after");
     });
-    composer.use(new FlatComposer<Context>((_ctx, next) => (seen.push("c"), next())));
+    composer.use(
+      new FlatComposer<Context>((_ctx, next) => {
+        seen.push("c");
+        return next();
+      }),
+    );
     await run(composer, contextFor("hi"), () => seen.push("outer"));
     expect(seen).toEqual(["a", "b", "c", "outer", "b after"]);
   });
