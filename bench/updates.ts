@@ -202,6 +202,8 @@ interface Run {
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 const round1 = (x: number) => Math.round(x * 10) / 10;
+// Statements per update are fractions once updates handled together share one (tip-view-batches.ts).
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Starts a bot and resolves once it waits for updates (its first long poll). */
 async function launch(start: () => ChildProcess): Promise<ChildProcess> {
@@ -252,8 +254,8 @@ async function measure(child: ChildProcess, pressData: string, withSteady: boole
     lost += BURST - r.replies;
     perSec[kind] = r.perSec;
     sql[kind] = {
-      statements: round1((after.statements - before.statements) / BURST),
-      transactions: round1((after.transactions - before.transactions) / BURST),
+      statements: round2((after.statements - before.statements) / BURST),
+      transactions: round2((after.transactions - before.transactions) / BURST),
     };
     cpuPerUpdate[kind] = (after.cpuMs - before.cpuMs) / BURST;
     gcPerUpdate[kind] = (after.gcMs - before.gcMs) / BURST;

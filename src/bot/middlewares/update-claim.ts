@@ -23,7 +23,10 @@ export function createUpdateClaim(claims: UpdateClaimRepository | undefined, loc
       try {
         await next();
       } finally {
-        ctx.log.debug({ msg: "update in chat order", started, ended: Date.now() });
+        // Asked first: ctx.log makes the update's child logger, which most updates never need.
+        if (ctx.deps.logger.isLevelEnabled("debug")) {
+          ctx.log.debug({ msg: "update in chat order", started, ended: Date.now() });
+        }
         if (claims) await claims.done(id);
       }
     };
