@@ -115,9 +115,15 @@ export function createBot(
       createUpdateMetrics(deps.now),
       createUpdateDedupe(),
       createUpdateClaim(fleet.claims, fleet.locks),
+      // 6. only private messages and presses go further: groups get one notice and Mitt leaves; other kinds of
+      // update are dropped here, before anything reads a session (which needs a sender) or replies (needs a chat)
       createUpdateFilter(),
+      // 7. a press that no handler answered is answered when the update is done
       answers.middleware,
+      // 8. fair under a flood: past FLOOD_LIMIT_PER_10S a person gets one notice and the rest is dropped, before
+      // any database read (per person, so nobody else waits; dropped presses are still answered by the tracker)
       createFloodLimit(deps.config.FLOOD_LIMIT_PER_10S),
+      // 9. text and captions normalised once, for everything below (no NUL or control characters, NFC, bounded)
       normalizeIncomingText,
       identify,
       session({
@@ -126,8 +132,12 @@ export function createBot(
         storage: writeIfChanged(createKvStorage<SessionData>(deps.prisma, "session:", deps.now)),
       }),
       deps.i18n,
+      // Anonymous peer connect comes before the text guard and the conversations: relayed text must never enter
+      // conversation state, and its buttons and /end work in the middle of a check-in. Members only (see peer.ts).
       peerFeature,
       peerRelayFeature,
+      // While a check-in, support, share or moderation conversation runs, typed text is scrubbed before it is
+      // stored.
       textGuard,
       conversations<Context, ConversationContext>({
         storage: createConversationStorage(deps.prisma, stateKey, deps.now),
@@ -146,9 +156,11 @@ export function createBot(
       createConversation(cancellable(createAddTip(deps)), { id: ADD_TIP }),
       createConversation(createShare(deps), { id: SHARE }),
       createConversation(createModerate(deps), { id: MODERATE }),
+      // Open to everyone: onboarding, help, language.
       startFeature,
       helpFeature,
       languageFeature,
+      // Everything else needs an enrolled member; roles are re-checked inside each feature.
       enrolledOnlyGate,
       settingsFeature,
       myDataFeature,
