@@ -1,7 +1,6 @@
 // /broadcast and /broadcasts (trainers, admins), the Pause · Resume · Cancel buttons of the progress message,
 // and 👍 Useful on a received broadcast. Callback data only names an action and a broadcast: every press
 // re-checks the role here, and anything forged in these namespaces is refused and logged without content.
-
 import { InlineKeyboard, InputFile } from "grammy";
 import type { BroadcastRecord } from "../../db/repositories/broadcasts.js";
 import type { Role } from "../../db/repositories/members.js";

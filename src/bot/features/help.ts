@@ -1,5 +1,4 @@
 // /help: what this person can do, for their role (or how to join, before enrolment).
-
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { FlatComposer } from "../flat-composer.js";

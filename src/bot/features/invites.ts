@@ -1,6 +1,5 @@
 // /invite and /invites (trainers and admins). The flow is three button choices carried in callback data
 // (role → uses → days); every press re-checks the role, and trainers may only invite officers.
-
 import { InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
 import { inviteButton, menu } from "../buttons.js";

@@ -1,5 +1,4 @@
 // /language (open to everyone, enrolled or not) and the language button in /settings.
-
 import { InlineKeyboard } from "grammy";
 import { languageButton, settingsButton } from "../buttons.js";
 import { pressHandler } from "../callback-data.js";

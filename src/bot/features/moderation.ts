@@ -2,7 +2,6 @@
 // A new note: ✅ Approve · ✏️ Edit · ✖️ Reject; a reported one: ✅ Keep it · 🗑 Take it down. Edits and rejections are
 // written in the moderate conversation. Every press re-checks the role on the server; the author's identity is
 // never shown here, and the trainer's is never shown to the author.
-
 import { InlineKeyboard } from "grammy";
 import { DAY_MS } from "../../domain/practice-notes.js";
 import { menu } from "../buttons.js";

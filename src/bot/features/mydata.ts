@@ -1,5 +1,4 @@
 // /mydata: plainly, what Mitt holds about me.
-
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { FlatComposer } from "../flat-composer.js";

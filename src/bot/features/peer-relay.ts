@@ -8,7 +8,6 @@
 // at once, and the message still goes. With two conversations open, a message must reply to one of them.
 // A reflection left open does not take the text (the live conversation comes first); a composing flow
 // (broadcast, new tip) does.
-
 import type { Message } from "grammy/types";
 import { mentionsCrisis } from "../../services/crisis.js";
 import type { Context } from "../context.js";

@@ -3,7 +3,6 @@
 // /block, and the night-requests setting of supporters. The relay itself is peer-relay.ts.
 // Registered before the conversations plugin (src/bot/index.ts), so these work in the middle of a check-in;
 // anyone not enrolled passes on to the gate.
-
 import { InlineKeyboard } from "grammy";
 import type { PeerConversationRecord } from "../../db/repositories/peer.js";
 import { menu } from "../buttons.js";

@@ -2,7 +2,6 @@
 // conversation; /practices browses published notes by topic, most useful first, one per page; 👍 Useful, 🧪 I'll
 // try this and ⚠️ Report (with a confirmation) on any note; the author's answer to a trainer's edit; and the
 // digest setting. Button data names a note, never an authority: the service checks state and authorship.
-
 import { InlineKeyboard } from "grammy";
 import type { ReactResult } from "../../services/practices.js";
 import { menu } from "../buttons.js";

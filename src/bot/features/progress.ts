@@ -1,7 +1,6 @@
 // /progress: the officer's own private view (domain.md §d, shown only to them): reflections completed, the
 // open-question self-estimate over time, the "one thing" they chose and whether they tried it, and the topics
 // their tips will favour. Nobody else ever sees individual answers.
-
 import { InlineKeyboard } from "grammy";
 import { checkinButton } from "../../services/buttons.js";
 import { menu } from "../buttons.js";

@@ -1,7 +1,6 @@
 // /reflect and "I had an interview today": start a check-in. Also the answers to the weekly question ("Did you
 // interview any children this week?" → one check-in per interview, the next offered after each), and the
 // check-in settings (weekly question, weekly stress question), reached with /reflect settings or a button.
-
 import { InlineKeyboard } from "grammy";
 import { checkinButton } from "../../services/buttons.js";
 import { menu } from "../buttons.js";

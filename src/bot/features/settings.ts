@@ -1,6 +1,5 @@
 // /settings: language, profile (province, unit type), night peer requests (supporters), and "delete my data"
 // with a two-step confirmation.
-
 import { InlineKeyboard } from "grammy";
 import type { TipFrequency } from "../../db/repositories/members.js";
 import { PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";

@@ -1,5 +1,4 @@
 // /start: enrolled people get their main menu; everyone else enters onboarding.
-
 import { menu } from "../buttons.js";
 import type { Context } from "../context.js";
 import { ONBOARDING } from "../conversations/onboarding.js";

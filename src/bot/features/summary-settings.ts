@@ -1,6 +1,5 @@
 // /settings → whether my unit has a child-friendly interview room (any member), and the weekly summary digest
 // (staff and admins; the role is checked again on the press).
-
 import { pressHandler } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { keyboard } from "../conversations/ask.js";

@@ -1,7 +1,6 @@
 // /summary for programme staff and admins (trainers: the tips and broadcast parts only): pick a period and a
 // breakdown with buttons, then get the text, the PNG charts and the CSV of one suppressed view. The role is
 // checked again on every press; button data names only a period and a breakdown.
-
 import { InputFile } from "grammy";
 import { z } from "zod";
 import type { Role } from "../../db/repositories/members.js";

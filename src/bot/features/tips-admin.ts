@@ -1,7 +1,6 @@
 // /tips (trainers, admins): the active tips by topic, archive one, or add a tip of their own (the ADD_TIP
 // conversation). Callback data only names a topic or a tip, never an authority: every press re-checks the role,
 // and a forged press is refused and logged without content.
-
 import { GrammyError, InlineKeyboard } from "grammy";
 import type { Role } from "../../db/repositories/members.js";
 import { tipsAdminButton } from "../buttons.js";

@@ -1,7 +1,6 @@
 // Refresher tips for every enrolled member: /tip (the next tip now), /topics (browse), and the buttons on a
 // tip (helpful, review later, quiz, pause). Button data names a tip, never an authority: the member is
 // re-loaded for every press by the identify middleware, and unknown tips get a polite answer.
-
 import { InlineKeyboard } from "grammy";
 import type { TipRecord } from "../../db/repositories/tips.js";
 import { tipButton } from "../../services/buttons.js";

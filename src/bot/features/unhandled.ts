@@ -1,6 +1,5 @@
 // Last in line: anything no feature took. A stale or unknown button is answered (so it stops spinning);
 // anything else gets a short "use the menu" reply with the menu.
-
 import type { Context } from "../context.js";
 import { FlatComposer } from "../flat-composer.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";

@@ -1,6 +1,5 @@
 // /users (admins): people by their short pseudonymous handle — never a Telegram name — with their role,
 // and buttons to change the role or the peer-supporter flag.
-
 import { InlineKeyboard } from "grammy";
 import type { MemberRecord, Role } from "../../db/repositories/members.js";
 import { menu, userButton } from "../buttons.js";

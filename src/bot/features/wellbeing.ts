@@ -2,7 +2,6 @@
 // supporter offer, stronger prompt with contacts); "Talk to a peer supporter" (the consent card of anonymous
 // peer connect, src/bot/peer-views.ts); and a safety net that shows the crisis contacts when crisis words
 // arrive outside any conversation.
-
 import { wellbeingButton } from "../../services/buttons.js";
 import { mentionsCrisis } from "../../services/crisis.js";
 import { pressHandler } from "../callback-data.js";
