@@ -66,6 +66,8 @@ function rounds<T extends { pseudonym: string; tipId: string }>(rows: readonly T
   return out.map((r) => r.rows);
 }
 
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+
 /** Writes rows a round at a time; if a round's statement fails, each of its rows alone, so only a bad row fails. */
 function writer<T extends { pseudonym: string; tipId: string }>(write: (rows: T[]) => Promise<unknown>) {
   return async (rows: readonly T[]): Promise<(undefined | Error)[]> => {
@@ -75,16 +77,8 @@ function writer<T extends { pseudonym: string; tipId: string }>(write: (rows: T[
         await write(round);
         for (const row of round) results.set(row, undefined);
       } catch (err) {
-        if (round.length === 1) results.set(round[0] as T, err instanceof Error ? err : new Error(String(err)));
-        else
-          for (const row of round)
-            results.set(
-              row,
-              await write([row]).then(
-                () => undefined,
-                (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
-              ),
-            );
+        for (const row of round)
+          results.set(row, round.length === 1 ? asError(err) : await write([row]).then(() => undefined, asError));
       }
     }
     return rows.map((row) => results.get(row));
