@@ -96,6 +96,9 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
     (use) => use(factory),
     () => pglite.close(),
     listeners,
+    // PGlite learns the database's array types when it opens: without this, an enum array made by a migration run
+    // in this process (an in-memory database) would go out as "a,b" instead of {a,b} until the next open.
+    () => pglite.refreshArrayTypes(),
   );
 }
 
@@ -109,12 +112,17 @@ function wrap(
   withMigrationAdapter: <T>(use: (f: SqlMigrationAwareDriverAdapterFactory) => Promise<T>) => Promise<T>,
   closeDriver: () => Promise<void>,
   listeners: Set<WriteListener>,
+  afterMigrate: () => Promise<void> = async () => {},
 ): Database {
   let closed = false;
   return {
     prisma,
     backend,
-    migrate: () => withMigrationAdapter((f) => applyMigrations(f)),
+    async migrate() {
+      const applied = await withMigrationAdapter((f) => applyMigrations(f));
+      if (applied.length) await afterMigrate();
+      return applied;
+    },
     status: () => withMigrationAdapter((f) => migrationStatus(f)),
     onWrite(listener) {
       listeners.add(listener);

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { createDatabase } from "../../src/db/client.js";
 import { migrationNames } from "../../src/db/migrations.js";
 import { openDatabase } from "../../src/db/open-database.js";
 import { pendingMigrations } from "../../src/db/pending-migrations.js";
@@ -48,4 +49,17 @@ describe("opening the database at start-up", { timeout: 120_000 }, () => {
       }
     },
   );
+
+  it("When an in-memory embedded database is migrated in this process, then an enum array parameter is sent as an array", async () => {
+    // What bench:tips does: the tip slot query filters by TipFrequency[], a type the migrations create.
+    const db = await createDatabase({});
+    try {
+      expect((await db.migrate()).length).toBeGreaterThan(0);
+      const rows = await db.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM unnest(${["daily", "weekly"]}::"TipFrequency"[]) AS f`;
+      expect(rows).toEqual([{ n: 2 }]);
+    } finally {
+      await db.close();
+    }
+  });
 });
