@@ -34,29 +34,33 @@ export interface MemberRecord {
 export const UNIT_ROOM_ANSWERS = ["yes", "no", "unsure"] as const;
 export type UnitRoom = (typeof UNIT_ROOM_ANSWERS)[number];
 
-/**
- * The columns a MemberRecord is made of. The sender query (member-sender.ts) builds them from its own SQL: tsc checks
- * it supplies every one, and test/db/member-sender.test.ts that its SQL reads them.
- */
-export type MemberColumns = Pick<
-  Member,
-  | "pseudonym"
-  | "handle"
-  | "role"
-  | "peerSupporter"
+/** The settings a member changes themselves (onboarding, /settings): one list for the record and the columns. */
+export type PreferenceField =
   | "locale"
   | "province"
   | "unitType"
-  | "consentedAt"
-  | "enrolledAt"
-  | "unreachableAt"
   | "tipFrequency"
   | "tipTime"
   | "weeklyPrompt"
   | "stressCheck"
   | "peerNight"
   | "summaryDigest"
-  | "unitRoom"
+  | "unitRoom";
+
+/**
+ * The columns a MemberRecord is made of. The sender query (member-sender.ts) builds them from its own SQL: tsc checks
+ * it supplies every one, and test/db/member-sender.test.ts that its SQL reads them.
+ */
+export type MemberColumns = Pick<
+  Member,
+  | PreferenceField
+  | "pseudonym"
+  | "handle"
+  | "role"
+  | "peerSupporter"
+  | "consentedAt"
+  | "enrolledAt"
+  | "unreachableAt"
   | "createdAt"
   | "lastActiveOn"
 >;

@@ -4,7 +4,14 @@ import type { Now } from "../../clock.js";
 import type { PrismaClient } from "../generated/client.ts";
 import { rekeyedColumns } from "../pseudonym-columns.js";
 import { PATCH_ONE, type SenderCache } from "../sender-cache.js";
-import { type Locale, type MemberRecord, type Role, toRecord, type UnitType } from "./member-record.js";
+import {
+  type Locale,
+  type MemberRecord,
+  type PreferenceField,
+  type Role,
+  toRecord,
+  type UnitType,
+} from "./member-record.js";
 import { querySender, type Sender } from "./member-sender.js";
 
 export type { Locale, MemberRecord, Role, TipFrequency, UnitRoom, UnitType } from "./member-record.js";
@@ -21,21 +28,7 @@ export interface ConsentInput {
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
 
-export type MemberPreferences = Partial<
-  Pick<
-    MemberRecord,
-    | "locale"
-    | "province"
-    | "unitType"
-    | "tipFrequency"
-    | "tipTime"
-    | "weeklyPrompt"
-    | "stressCheck"
-    | "peerNight"
-    | "summaryDigest"
-    | "unitRoom"
-  >
->;
+export type MemberPreferences = Partial<Pick<MemberRecord, PreferenceField>>;
 
 /**
  * `senders`: the in-memory cache of findSender (sender-cache.ts), for a process that is the only one handling
