@@ -1,8 +1,7 @@
 // /broadcast (trainers, admins): versions → text (optionally a photo or PDF with caption) → audience with a live
 // count → preview exactly as officers will see it → now or later → confirm. Back works at every step; the
-// role is checked again on confirm. The audience screens live in broadcast-audience.ts, the shared input and
-// time helpers in broadcast-input.ts, and BROADCAST_EDIT (time or text of a scheduled one) in broadcast-edit.ts.
-import type { Role } from "../../db/repositories/members.js";
+// role is checked again on confirm (broadcast-launch.ts). The audience screens live in broadcast-audience.ts, the
+// shared input and time helpers in broadcast-input.ts, and BROADCAST_EDIT (time or text of a scheduled one) in broadcast-edit.ts.
 import { buildPayload, versionFor } from "../../services/broadcast-message.js";
 import {
   ALL_OFFICERS,
@@ -19,15 +18,14 @@ import { formatWhen } from "../broadcast-views.js";
 import { bc, broadcastStep } from "../buttons.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { deny } from "../filters/roles.js";
 import { translator } from "../i18n.js";
 import { classifyError, isTelegramFailure } from "../telegram-error.js";
 import { type Button, Cancelled, type Convo, keyboard } from "./ask.js";
 import { type AudienceOutcome, type AudienceScreen, askAudience, pickAudience } from "./broadcast-audience.js";
 import { askTime, input, sendPayload, show, withNote } from "./broadcast-input.js";
+import { launchBroadcast } from "./broadcast-launch.js";
 
 export const BROADCAST = "broadcast";
-const TRAINERS: readonly Role[] = ["trainer", "admin"];
 
 type Step = "versions" | "km" | "en" | "audience" | "provinces" | "units" | "preview" | "when" | "schedule" | "confirm";
 
@@ -225,37 +223,10 @@ export function createBroadcastConversation(deps: BotDeps) {
               break;
             }
             const draft: Draft = { km, en: both ? en : null, media, audience, urgent };
-            const scheduledAt = when;
-            // The confirmation becomes the progress message (edited in place by the progress loop), so starting a
-            // broadcast adds no message to the trainer's chat.
-            const confirmation = answer.ctx.callbackQuery?.message?.message_id ?? null;
-            const created = await conversation.external(async (octx) => {
-              // Roles can change while someone composes: the server decides again at the last step.
-              if (!octx.pseudonym || !octx.member?.enrolled || !TRAINERS.includes(octx.member.role)) {
-                await deny(octx, "broadcast.confirm");
-                return null;
-              }
-              const id = await deps.broadcasts.create(
-                octx.pseudonym,
-                draft,
-                scheduledAt === null ? null : new Date(scheduledAt),
-              );
-              if (scheduledAt === null && confirmation !== null)
-                await deps.broadcasts.setProgressMessage(id, confirmation);
-              return id;
-            });
-            if (!created) return;
-            // The broadcast exists now: a Telegram error from here on must not lead back to a step that creates it.
-            await show(
-              ctx,
-              scheduledAt === null
-                ? tr("broadcast-started", { count: n })
-                : tr("broadcast-scheduled", { when: formatWhen(new Date(scheduledAt), locale, tz) }),
-              [],
+            await launchBroadcast(
+              { conversation, ctx, deps, tr, locale, draft, scheduledAt: when, count: n },
               answer.ctx,
-            ).catch(() => undefined);
-            // Stored before it starts: should Mitt stop right here, the scheduler starts it (it is due now).
-            if (scheduledAt === null) await conversation.external(() => deps.broadcasts.start(created));
+            );
             return;
           }
         }
