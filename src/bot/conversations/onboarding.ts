@@ -1,6 +1,6 @@
 // /start for someone not yet enrolled: language → welcome → privacy notice → invite code → province →
-// unit type → main menu. Back on every step; resumable after a restart (state lives in Postgres).
-import { deleteAllStateOf } from "../../db/kv-storage.js";
+// unit type → main menu. Back on every step; resumable after a restart (state lives in Postgres). What it stores
+// on the way (consent, a refusal, an invite code) is in onboarding-records.ts.
 import type { Role, TipFrequency, UnitType } from "../../db/repositories/members.js";
 import { ANONYMOUS } from "../../domain/events.js";
 import { isProvince, isUnitType, PROVINCES, UNIT_TYPES } from "../../domain/provinces.js";
@@ -12,8 +12,9 @@ import type { BotDeps } from "../deps.js";
 import { type Locale, translator } from "../i18n.js";
 import { mainMenuKeyboard } from "../keyboards/main-menu.js";
 import { frequencyRows, type TipChoiceData, timeRows } from "../keyboards/tip-preferences.js";
-import { INVITE_TOO_LONG, inviteHashOf } from "../middlewares/text-guard.js";
+import { INVITE_TOO_LONG } from "../middlewares/text-guard.js";
 import { ask, type Button, type Convo, choose, grid } from "./ask.js";
+import { declineConsent, giveConsent, redeemInvite } from "./onboarding-records.js";
 
 type Act = Parameters<typeof onboardingButton.pack>[0]["act"];
 const ob = (act: Act, value?: string) => onboardingButton.pack({ act, value });
@@ -91,37 +92,11 @@ export function createOnboarding(deps: BotDeps) {
             break;
           }
           if (picked === ob("disagree")) {
-            // Nothing is stored beyond the refusal itself: no identity, no profile, no session, and the refusal is
-            // counted under no pseudonym at all.
-            await conversation.external(async (octx) => {
-              // Someone who agreed, went Back and now declines: what their consent created goes too.
-              if (octx.pseudonym) await deps.members.deleteEverything(octx.pseudonym);
-              await deps.events.record(ANONYMOUS, "consent.declined", {});
-              octx.session = {};
-            });
+            await conversation.external((octx) => declineConsent(deps, octx));
             await ctx.reply(tr("onboarding-declined"));
             return;
           }
-          await conversation.external(async (octx) => {
-            if (!octx.from || !octx.chat) return;
-            const visitorKey = octx.stateKey;
-            const member = await deps.members.recordConsent({
-              locale,
-              telegramUserId: octx.from.id,
-              chatId: octx.chat.id,
-              mint: () => {
-                const pseudonym = deps.pseudonyms.fresh();
-                return { pseudonym, handle: deps.pseudonyms.handleOf(pseudonym) };
-              },
-            });
-            // From here on this person's state lives under their pseudonym: this conversation is written there at
-            // the end of this update, and the visitor's session and conversation rows are removed.
-            octx.pseudonym = member.pseudonym;
-            octx.stateKey = member.pseudonym;
-            octx.session = {};
-            if (visitorKey && visitorKey !== member.pseudonym) await deleteAllStateOf(deps.prisma, visitorKey);
-            await deps.events.record(member.pseudonym, "consent.given", { locale });
-          });
+          await conversation.external((octx) => giveConsent(deps, octx, locale));
           step = start.isAdmin ? "province" : "invite";
           break;
         }
@@ -144,16 +119,7 @@ export function createOnboarding(deps: BotDeps) {
             inviteRetry = `${tr("common-text-too-long", { max: MAX_INVITE_INPUT })}\n\n${tr("onboarding-ask-invite")}`;
             break;
           }
-          const result = await conversation.external(async (octx) => {
-            const codeHash = inviteHashOf(answer.value) ?? deps.enrolment.hash(answer.value);
-            const r = await deps.enrolment.redeem(octx.pseudonym ?? "", codeHash, deps.now());
-            if (!r.ok) {
-              const reason = r.reason === "locked" ? null : r.reason;
-              if (reason) await deps.events.record(octx.pseudonym ?? "", "enrol.code_rejected", { reason });
-              else await deps.events.record(octx.pseudonym ?? "", "enrol.locked_out", {});
-            }
-            return r;
-          });
+          const result = await conversation.external((octx) => redeemInvite(deps, octx, answer.value));
           if (result.ok) {
             role = result.role;
             invitedBy = result.invitedBy;
