@@ -1,22 +1,33 @@
 // The refresher-tip library: one YAML file per topic in content/tips/, named NN-<topic-id>.yaml where NN is
 // the curriculum order. checkTipLibrary() validates everything and reports every problem at once (file +
-// path + message); loadTipLibrary() is the strict version that throws. No side effects at import.
+// path + message); loadTipLibrary() is the strict version that throws. What one file may hold is in
+// tip-file-schema.ts. No side effects at import.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, parseDocument } from "yaml";
-import { z } from "zod";
+import {
+  MAX_EXPLANATION_CHARS,
+  MAX_NAME_CHARS,
+  MAX_OPTION_CHARS,
+  MAX_QUESTION_CHARS,
+  MAX_TIP_CHARS,
+  type TopicFile,
+  topicFileSchema,
+} from "./tip-file-schema.js";
+
+export {
+  KHMER_SCRIPT,
+  MAX_EXPLANATION_CHARS,
+  MAX_NAME_CHARS,
+  MAX_OPTION_CHARS,
+  MAX_QUESTION_CHARS,
+  MAX_TIP_CHARS,
+} from "./tip-file-schema.js";
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, "../../content");
 export const TIPS_DIR = path.join(CONTENT_DIR, "tips");
 
-/** Longest tip text, in characters (Unicode code points), in either language. */
-export const MAX_TIP_CHARS = 700;
-export const MAX_NAME_CHARS = 80;
-export const MAX_QUESTION_CHARS = 300;
-/** Quiz options become inline-keyboard buttons, so they must stay short. */
-export const MAX_OPTION_CHARS = 60;
-export const MAX_EXPLANATION_CHARS = 200;
 export const MIN_TIPS_PER_TOPIC = 3;
 
 /** The curriculum: every one of these topics must be present, in this order (domain.md §a, plus §c self-care). */
@@ -54,69 +65,7 @@ export type ContentTip = {
 };
 export type TipLibrary = { topics: TipTopic[]; tips: ContentTip[] };
 
-export const KHMER_SCRIPT = /[\u1780-\u17FF]/;
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const chars = (s: string) => [...s].length;
-const typeError = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? "is missing" : `must be ${what}`;
-
-function localized(max: number) {
-  const base = z
-    .string({ error: typeError("text") })
-    .refine((s) => s.trim().length > 0, { message: "is empty", abort: true })
-    .refine((s) => chars(s) <= max, { message: `is longer than ${max} characters` });
-  return z.strictObject({
-    km: base.refine((s) => KHMER_SCRIPT.test(s), "contains no Khmer script (U+1780–U+17FF)"),
-    en: base.refine((s) => !KHMER_SCRIPT.test(s), "contains Khmer script; English text must not"),
-  });
-}
-
-const idSchema = z.string({ error: typeError("text") }).regex(ID, "must be lower-case letters, digits and dashes");
-
-const quizSchema = z
-  .strictObject({
-    question: localized(MAX_QUESTION_CHARS),
-    options: z.array(localized(MAX_OPTION_CHARS)).min(2, "needs 2–4 options").max(4, "needs 2–4 options"),
-    correct: z
-      .number({ error: typeError("a whole number") })
-      .int("must be a whole number")
-      .min(0, "must be 0 or more"),
-    explanation: localized(MAX_EXPLANATION_CHARS),
-  })
-  .superRefine(
-    (quiz, ctx) => {
-      if (quiz.correct >= quiz.options.length) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["correct"],
-          message: `is ${quiz.correct} but there are only ${quiz.options.length} options (0-based index)`,
-        });
-      }
-    },
-    {
-      // Also run when an option or the question has its own problem, so every error is reported at once.
-      when: ({ value }) => {
-        const v = value as { options?: unknown; correct?: unknown } | null;
-        return Array.isArray(v?.options) && Number.isInteger(v?.correct);
-      },
-    },
-  );
-
-const tipSchema = z.strictObject({
-  id: idSchema,
-  text: localized(MAX_TIP_CHARS),
-  source: z.string({ error: typeError("text") }).refine((s) => s.trim().length > 0, "is empty"),
-  quiz: quizSchema.optional(),
-});
-
-const topicFileSchema = z.strictObject({
-  topic: z.strictObject({ id: idSchema, name: localized(MAX_NAME_CHARS) }),
-  tips: z.array(tipSchema, { error: "must be a list of tips" }),
-});
-
-type TopicFile = z.infer<typeof topicFileSchema>;
 
 function formatPath(segments: readonly PropertyKey[]): string {
   return segments.length ? segments.map(String).join(".") : "(file)";
