@@ -8,7 +8,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CONTENT_DIR, TIPS_DIR } from "../src/content/tips.js";
-import { exportTranslations } from "../src/content/translations.js";
+import { exportTranslations } from "../src/content/translation-files.js";
 
 const { values, positionals } = parseArgs({
   options: { dir: { type: "string" }, locales: { type: "string" } },

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { TIPS_DIR } from "../src/content/tips.js";
-import { type ImportReport, importTranslations } from "../src/content/translations.js";
+import { type ImportReport, importTranslations } from "../src/content/translation-files.js";
 
 const { values, positionals } = parseArgs({
   options: { dir: { type: "string" }, locales: { type: "string" } },

@@ -1,20 +1,16 @@
 // The translation round trip: export every translatable field of the tip library and every Fluent locale string
 // (locales/{en,km}/*.ftl) to one CSV that a Khmer reviewer edits in a spreadsheet (column km_corrected), then
 // import the corrections back into the YAML files and locales/km/*.ftl.
-// buildRows(), localeStrings() and applyCorrections() are pure; exportTranslations() / importTranslations() add
-// the file I/O. Fluent files are parsed with @fluent/syntax; a corrected locale string is spliced into its own
+// buildRows(), localeStrings() and applyCorrections() are pure; exportTranslations() / importTranslations() in
+// translation-files.ts add the file I/O. Fluent files are parsed with @fluent/syntax; a corrected locale string is spliced into its own
 // span of the .ftl file, so comments, order and every other message stay byte-for-byte as they were.
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-
 export { localeStrings, patternText, patternVariables } from "./ftl-strings.js";
 export * from "./translation-rows.js";
 
 import { type Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
-import { LOCALES_DIR } from "../bot/i18n.js";
 import { parseCsvRecords, writeCsv } from "./csv.js";
-import { correctLocale, LOCALE_FIELD, localeStrings } from "./ftl-strings.js";
-import { type CheckOptions, checkTipLibrary, TIPS_DIR, type TipLibrary } from "./tips.js";
+import { correctLocale, LOCALE_FIELD } from "./ftl-strings.js";
+import type { TipLibrary } from "./tips.js";
 import {
   CSV_COLUMNS,
   type LocaleSources,
@@ -196,59 +192,4 @@ export function applyCorrections(
   }
   for (const file of touched) result.files[file] = (docs.get(file) as Document).toString(YAML_OUTPUT);
   return result;
-}
-
-async function readSources(dir: string, name: RegExp): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).filter((n) => name.test(n)).sort();
-  const entries = await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n), "utf8")] as const));
-  return Object.fromEntries(entries);
-}
-
-/** The .ftl files of `dir`/en and `dir`/km (default: the bot's locales folder). */
-export async function readLocaleSources(dir: string = LOCALES_DIR): Promise<LocaleSources> {
-  const [en, km] = await Promise.all([
-    readSources(path.join(dir, "en"), /\.ftl$/),
-    readSources(path.join(dir, "km"), /\.ftl$/),
-  ]);
-  return { en, km };
-}
-
-/** Where the locale strings are read from and written to (default: the bot's locales folder). */
-export type LocaleOptions = { localesDir?: string };
-
-/**
- * The CSV for the tip library in `dir` followed by the locale strings in `localesDir`; throws if the library is
- * invalid (fix it first: npm run content:check) or a .ftl file is not valid Fluent.
- */
-export async function exportTranslations(
-  dir: string = TIPS_DIR,
-  { localesDir = LOCALES_DIR, ...options }: CheckOptions & LocaleOptions = {},
-) {
-  const { library, errors } = await checkTipLibrary(dir, options);
-  if (errors.length || !library) throw new Error(`The tip library is invalid:\n${errors.join("\n")}`);
-  const rows = buildRows(library, localeStrings(await readLocaleSources(localesDir)));
-  return { csv: rowsToCsv(rows), rows };
-}
-
-export type ImportReport = Omit<ApplyResult, "files" | "localeFiles"> & { files: string[]; errors: string[] };
-
-/**
- * Applies the corrections in `csvText` to the YAML files in `dir` and to `localesDir`/km/*.ftl, writes changed
- * files, then re-checks the tip library. `files` lists YAML file names and locales/km/<file>.ftl.
- */
-export async function importTranslations(
-  csvText: string,
-  dir: string = TIPS_DIR,
-  { localesDir = LOCALES_DIR, ...options }: CheckOptions & LocaleOptions = {},
-): Promise<ImportReport> {
-  const { localeFiles, ...result } = applyCorrections(
-    csvToRows(csvText),
-    await readSources(dir, /\.ya?ml$/),
-    await readLocaleSources(localesDir),
-  );
-  for (const [file, text] of Object.entries(result.files)) await writeFile(path.join(dir, file), text);
-  for (const [file, text] of Object.entries(localeFiles)) await writeFile(path.join(localesDir, "km", file), text);
-  const { errors } = await checkTipLibrary(dir, options);
-  const files = [...Object.keys(result.files), ...Object.keys(localeFiles).map((f) => `locales/km/${f}`)];
-  return { ...result, files, errors };
 }

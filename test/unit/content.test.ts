@@ -7,13 +7,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { parseCsv, writeCsv } from "../../src/content/csv.js";
 import { checkTipLibrary, loadTipLibrary, MAX_TIP_CHARS, TIPS_DIR, TOPIC_IDS } from "../../src/content/tips.js";
+import { exportTranslations, importTranslations, readLocaleSources } from "../../src/content/translation-files.js";
 import {
   applyCorrections,
   buildRows,
   csvToRows,
-  exportTranslations,
-  importTranslations,
-  readLocaleSources,
   rowsToCsv,
   type TranslationRow,
   YAML_OUTPUT,

@@ -5,7 +5,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_DIR, loadTipLibrary } from "../../src/content/tips.js";
-import { localeStrings, readLocaleSources } from "../../src/content/translations.js";
+import { readLocaleSources } from "../../src/content/translation-files.js";
+import { localeStrings } from "../../src/content/translations.js";
 import { loadWellbeingContent } from "../../src/services/wellbeing-content.js";
 
 const GLOSSARY = path.join(CONTENT_DIR, "translation", "glossary.tsv");
